@@ -1,0 +1,106 @@
+/// The result of analysing a text: tokens, sentences and findings, all positioned in the text's bytes.
+public struct Analysis: Sendable {
+    public let source: SourceText
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    /// Findings in text order.
+    public let findings: [Finding]
+    /// The document's likely domains, most likely first (from its terms and cue words).
+    public let domains: [String]
+}
+
+/// Analyses French administrative text: the one pipeline (tokenize → match → detect) that every
+/// document adapter feeds. Immutable and `Sendable`: share one analyzer across tasks.
+public struct Analyzer: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .bundled()) {
+        self.lexicon = lexicon
+    }
+
+    /// Analyses a text.
+    public func analyze(_ text: String) -> Analysis {
+        let source = SourceText(text)
+        var copy = source.text
+        return copy.withUTF8 { p in analyze(source: source, bytes: p) }
+    }
+
+    func analyze(source: SourceText, bytes p: UnsafeBufferPointer<UInt8>) -> Analysis {
+        let tokens = Tokenizer.tokenize(p)
+        let sentences = SentenceSplitter.split(tokens, in: p)
+        let ids = lexicon.matcher.tokenIds(tokens, in: p)
+        let matches = lexicon.matcher.matches(tokens, ids: ids, in: p) { range, entries in
+            acceptedEntries(range, entries, tokens: tokens, bytes: p)
+        }
+        let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, bytes: p)
+        let domains = domainScores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+        let definitions = DefinitionDetector(tokens: tokens, bytes: p).definitions()
+        var findings = LexiconDetector(lexicon: lexicon).findings(
+            matches: matches, tokens: tokens, bytes: p, source: source, domainScores: domainScores, definitions: definitions)
+        findings.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains)
+    }
+
+    /// Keeps the entries whose case rules fit the matched tokens.
+    func acceptedEntries(_ range: Range<Int>, _ candidates: [Int32], tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var accepted: [Int] = []
+        for candidate in candidates {
+            let entry = lexicon.entries[Int(candidate)]
+            if entry.kind.isAcronym {
+                guard AcronymShape.accepts(entry: entry, tokens: tokens, range: range, bytes: p),
+                    lexicon.matcher.spellsAcronym(entry.id, p, tokens[range])
+                else { continue }
+            } else if range.count == 1 {
+                // A one-word jargon entry never matches inside an all-caps acronym-looking token.
+                let token = tokens[range.lowerBound]
+                if token.kind != .word && token.kind != .number { continue }
+            }
+            accepted.append(entry.id)
+        }
+        return accepted
+    }
+}
+
+/// Case rules for acronyms: `CAF`, `Caf` and `C.A.F.` are the CAF; `caf` is not, and neither is
+/// `Les` at the start of a sentence nor `DE` in a heading written in capitals.
+enum AcronymShape {
+    static func accepts(entry: LexiconEntry, tokens: [Token], range: Range<Int>, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let spanned = tokens[range]
+        guard spanned.contains(where: { $0.flags.contains(.hasUpper) }) else { return false }
+        guard range.count == 1, let token = spanned.first else { return true }
+        if token.kind != .word && token.kind != .number { return false }
+        let folded = foldedWord(token, p)
+        let isCommonWord = FrenchWords.common.contains(folded)
+        let formHasLower = entry.forms.contains { $0.unicodeScalars.contains { Scalars.isLower($0.value) } }
+        if token.isAllUpper || token.flags.contains(.dotted) {
+            if isCommonWord || folded.count <= 2 {
+                // In a line of capitals, a short or common word is a word.
+                if neighbourIsCapitals(tokens, range.lowerBound, p) { return false }
+            }
+            return true
+        }
+        // Mixed case: "Caf", "Urssaf", "TéléRC".
+        if formHasLower { return !isCommonWord || exactCase(token, entry, p) }
+        let letters = folded.count
+        return letters >= 3 && !isCommonWord
+    }
+
+    static func foldedWord(_ token: Token, _ p: UnsafeBufferPointer<UInt8>) -> String {
+        var key: [UInt8] = []
+        _ = TokenKey.make(p, token, into: &key, stripPlural: false)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    static func exactCase(_ token: Token, _ entry: LexiconEntry, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: p[token.start..<token.end]), as: UTF8.self)
+        return entry.forms.contains(text)
+    }
+
+    static func neighbourIsCapitals(_ tokens: [Token], _ index: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < tokens.count {
+            let other = tokens[neighbour]
+            if other.kind == .word, other.isAllUpper, other.length >= 2 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,164 @@
+/// An acronym that the text defines itself: "Caisse d'allocations familiales (Caf)".
+public struct TextDefinition: Sendable, Hashable {
+    /// The acronym as written.
+    public var form: String
+    /// The long form, as written in the text.
+    public var expansion: String
+    /// Byte offset of the acronym in the definition.
+    public var position: Int
+    /// Byte range of the whole definition (long form and acronym).
+    public var range: Range<Int>
+}
+
+/// Finds the definitions a text gives of its acronyms, in the French styles:
+/// `Caisse d'allocations familiales (CAF)`, `la CAF (Caisse d'allocations familiales)`,
+/// `CAF : Caisse d'allocations familiales`, `…, dite COMED`, `ci-après dénommé « le FSL »`.
+///
+/// The acronym's letters must be found in order in the long form, starting with the first letter
+/// of its first significant word, so that a random parenthesis is not taken for a definition.
+struct DefinitionDetector {
+    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static let skipped: Set<String> = ["de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur", "l", "d"]
+    static let namingWords: Set<String> = ["dit", "dite", "dits", "dites", "denomme", "denommee", "denommes", "denommees", "appele", "appelee", "appeles", "appelees", "designe", "designee"]
+
+    /// Definitions by folded acronym letters; the first one in the text wins.
+    func definitions() -> [String: TextDefinition] {
+        var result: [String: TextDefinition] = [:]
+        func add(_ definition: TextDefinition?) {
+            guard let definition else { return }
+            let key = AcronymShape.foldedLetters(definition.form)
+            if result[key] == nil { result[key] = definition }
+        }
+        for k in tokens.indices {
+            let token = tokens[k]
+            if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "(") {
+                add(longFormThenAcronym(open: k))
+                add(acronymThenLongForm(open: k))
+            } else if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: ":"), token.length == 1 {
+                add(acronymColonLongForm(colon: k))
+            } else if token.kind == .word, Self.namingWords.contains(key(token)) {
+                add(namedAfter(k))
+            }
+        }
+        return result
+    }
+
+    func key(_ token: Token) -> String {
+        var out: [UInt8] = []
+        _ = TokenKey.make(bytes, token, into: &out, stripPlural: false)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// A token shaped like an acronym: 1 to 10 letters with a capital and not a plain capitalised word.
+    func acronymLetters(_ token: Token) -> [UInt8]? {
+        guard token.kind == .word, token.flags.contains(.hasUpper) else { return nil }
+        var out: [UInt8] = []
+        _ = TokenKey.make(bytes, token, into: &out, stripPlural: false)
+        let letters = out.filter { $0 != UInt8(ascii: "-") }
+        guard letters.count >= 1, letters.count <= 12 else { return nil }
+        return letters
+    }
+
+    /// Whether `letters` appear in order in the words, starting with the first letter of the first word.
+    func lettersFit(_ letters: [UInt8], words: ArraySlice<Token>) -> Bool {
+        let significant = words.filter { $0.kind == .word && !Self.skipped.contains(key($0)) }
+        guard let first = significant.first, letters.count >= 1 else { return false }
+        let firstKey = Array(key(first).utf8)
+        guard firstKey.first == letters[0] else { return false }
+        // The long form should not be much longer than the acronym: at most 3 significant words per letter + 2.
+        guard significant.count <= letters.count * 3 + 2 else { return false }
+        var index = 1
+        var started = false
+        for word in words where word.kind == .word {
+            let wordKey = Array(key(word).utf8)
+            var position = 0
+            if !started {
+                guard word.start == first.start else { continue }
+                started = true
+                position = 1
+            }
+            while index < letters.count, position < wordKey.count {
+                if wordKey[position] == letters[index] { index += 1 }
+                position += 1
+            }
+        }
+        return index == letters.count
+    }
+
+    /// Words of a long form: letters only (apostrophes and hyphens inside words are fine).
+    func isLongFormWord(_ token: Token) -> Bool {
+        token.kind == .word && !token.isAllUpper
+    }
+
+    /// `Caisse d'allocations familiales (Caf)`
+    func longFormThenAcronym(open k: Int) -> TextDefinition? {
+        guard k + 2 < tokens.count, bytes[tokens[k + 2].start] == UInt8(ascii: ")"), let letters = acronymLetters(tokens[k + 1]) else { return nil }
+        guard letters.count >= 2 else { return nil }
+        var start = k
+        let limit = max(0, k - (letters.count * 3 + 4))
+        while start > limit, isLongFormWord(tokens[start - 1]), !tokens[start].flags.contains(.blankLineBefore) {
+            start -= 1
+            if key(tokens[start]).first == Character(Unicode.Scalar(letters[0])), !Self.skipped.contains(key(tokens[start])),
+                lettersFit(letters, words: tokens[start..<k])
+            {
+                let range = tokens[start].start..<tokens[k - 1].end
+                return TextDefinition(form: text(tokens[k + 1].range), expansion: text(range), position: tokens[k + 1].start, range: tokens[start].start..<tokens[k + 2].end)
+            }
+        }
+        return nil
+    }
+
+    /// `la CAF (Caisse d'allocations familiales)`
+    func acronymThenLongForm(open k: Int) -> TextDefinition? {
+        guard k > 0, let letters = acronymLetters(tokens[k - 1]), letters.count >= 2 else { return nil }
+        var close = k + 1
+        while close < tokens.count, close - k <= letters.count * 3 + 4, isLongFormWord(tokens[close]) { close += 1 }
+        guard close < tokens.count, close > k + 1, bytes[tokens[close].start] == UInt8(ascii: ")") else { return nil }
+        guard lettersFit(letters, words: tokens[(k + 1)..<close]) else { return nil }
+        let range = tokens[k + 1].start..<tokens[close - 1].end
+        return TextDefinition(form: text(tokens[k - 1].range), expansion: text(range), position: tokens[k - 1].start, range: tokens[k - 1].start..<tokens[close].end)
+    }
+
+    /// `CAF : Caisse d'allocations familiales` (the acronym opens its line).
+    func acronymColonLongForm(colon k: Int) -> TextDefinition? {
+        guard k > 0, tokens[k - 1].flags.contains(.newlineBefore) || k == 1, let letters = acronymLetters(tokens[k - 1]), letters.count >= 2 else { return nil }
+        var end = k + 1
+        while end < tokens.count, end - k <= letters.count * 3 + 4, isLongFormWord(tokens[end]), !tokens[end].flags.contains(.newlineBefore) || end == k + 1 { end += 1 }
+        guard end > k + 1, lettersFit(letters, words: tokens[(k + 1)..<end]) else { return nil }
+        let range = tokens[k + 1].start..<tokens[end - 1].end
+        return TextDefinition(form: text(tokens[k - 1].range), expansion: text(range), position: tokens[k - 1].start, range: tokens[k - 1].start..<tokens[end - 1].end)
+    }
+
+    /// `la commission de médiation, dite COMED` / `ci-après dénommé « le FSL »`
+    func namedAfter(_ k: Int) -> TextDefinition? {
+        var j = k + 1
+        while j < tokens.count, j <= k + 3, tokens[j].kind == .punctuation || ["le", "la", "les", "l"].contains(key(tokens[j])) { j += 1 }
+        guard j < tokens.count, let letters = acronymLetters(tokens[j]), letters.count >= 2, tokens[j].isAllUpper || tokens[j].flags.contains(.initialUpper) else { return nil }
+        // The long form ends before the naming word, after a comma or "ci-après".
+        var end = k
+        while end > 0, tokens[end - 1].kind == .punctuation || key(tokens[end - 1]) == "ci-apres" { end -= 1 }
+        var start = end
+        let limit = max(0, end - (letters.count * 3 + 4))
+        while start > limit, isLongFormWord(tokens[start - 1]) {
+            start -= 1
+            if !Self.skipped.contains(key(tokens[start])), lettersFit(letters, words: tokens[start..<end]) {
+                let range = tokens[start].start..<tokens[end - 1].end
+                return TextDefinition(form: text(tokens[j].range), expansion: text(range), position: tokens[j].start, range: tokens[start].start..<tokens[j].end)
+            }
+        }
+        return nil
+    }
+}
+
+extension AcronymShape {
+    /// Folded letters of an acronym as written: `C.A.F.` → `caf`.
+    static func foldedLetters(_ text: String) -> String {
+        String(Folding.fold(text).unicodeScalars.filter { $0 != "." })
+    }
+}

@@ -1,0 +1,109 @@
+/// Turns lexicon matches into findings: chooses the meaning of ambiguous terms from the document's
+/// domains, marks first occurrences, and adapts replacements to the sentence.
+struct LexiconDetector {
+    let lexicon: Lexicon
+
+    func findings(
+        matches: [LexiconMatch], tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>, source: SourceText,
+        domainScores: [String: Double], definitions: [String: TextDefinition]
+    ) -> [Finding] {
+        let context = Inflection.Context(tokens: tokens, bytes: p, apostrophe: Self.dominantApostrophe(p))
+        var seen = Set<Int>()
+        var seenForms = Set<String>()
+        var findings: [Finding] = []
+        findings.reserveCapacity(matches.count)
+        for match in matches {
+            let range = tokens[match.tokens.lowerBound].start..<tokens[match.tokens.upperBound - 1].end
+            let text = source.slice(range)
+            let (chosen, others, ambiguous) = choose(match.entries, domainScores: domainScores)
+            let entry = lexicon.entries[chosen]
+            if entry.kind.isAcronym {
+                let formKey = AcronymShape.foldedLetters(text)
+                let firstForm = seenForms.insert(formKey).inserted
+                let definition = definitions[formKey]
+                var meaning = Meaning(expansion: entry.expansion, explanation: entry.explanation, domains: entry.domains, entry: entry.id)
+                var candidates = others.map { meaningOf(lexicon.entries[$0]) }
+                if let definition, let replaced = Self.meaning(for: definition, among: [entry.id] + others, lexicon: lexicon) {
+                    candidates = ([entry.id] + others).filter { $0 != replaced.entry }.map { meaningOf(lexicon.entries[$0]) }
+                    meaning = replaced
+                } else if let definition {
+                    candidates = [meaning] + candidates
+                    meaning = Meaning(expansion: definition.expansion, explanation: nil, domains: [], entry: nil)
+                }
+                let definedBefore = definition.map { $0.position <= range.lowerBound } ?? false
+                let rule: RuleDescription = definedBefore ? AcronymDefinedRule.description : AcronymUndefinedRule.description
+                var message = "« \(text) » : \(meaning.expansion ?? "")"
+                if let explanation = meaning.explanation { message += " — \(explanation)" }
+                if ambiguous, definition == nil {
+                    message = "« \(text) » a plusieurs sens possibles ici : " + ([meaning] + candidates).prefix(3).compactMap(\.expansion).joined(separator: " ; ")
+                }
+                findings.append(
+                    Finding(
+                        rule: rule.id, kind: .acronym, severity: rule.severity, range: range, text: text, message: message,
+                        meaning: meaning, candidates: candidates, definedInText: definition != nil,
+                        isFirstOccurrence: firstForm, entryKind: entry.kind))
+            } else {
+                let first = seen.insert(entry.id).inserted
+                let fix = Inflection.fix(for: entry, match: match.tokens, in: context)
+                let rule: RuleDescription = fix != nil ? ReplaceableJargonRule.description : JargonToExplainRule.description
+                var message = "« \(text) » : \(entry.explanation ?? "")"
+                if let fix { message = "« \(text) » peut s'écrire « \(fix.0) » (\(entry.explanation ?? ""))" }
+                findings.append(
+                    Finding(
+                        rule: rule.id, kind: .jargon, severity: rule.severity, range: range, text: text, message: message,
+                        meaning: meaningOf(entry), candidates: others.map { meaningOf(lexicon.entries[$0]) },
+                        replacement: fix?.0, fix: fix?.1, isFirstOccurrence: first, entryKind: entry.kind))
+            }
+        }
+        return findings
+    }
+
+    func meaningOf(_ entry: LexiconEntry) -> Meaning {
+        Meaning(expansion: entry.expansion, explanation: entry.explanation, domains: entry.domains, entry: entry.id)
+    }
+
+    /// The meaning that a text's own definition points to, when the lexicon has it.
+    static func meaning(for definition: TextDefinition, among ids: [Int], lexicon: Lexicon) -> Meaning? {
+        let wanted = Folding.fold(definition.expansion)
+        for id in ids {
+            let entry = lexicon.entries[id]
+            if let expansion = entry.expansion, Folding.fold(expansion) == wanted {
+                return Meaning(expansion: definition.expansion, explanation: entry.explanation, domains: entry.domains, entry: id)
+            }
+        }
+        return nil
+    }
+
+    /// Picks a meaning: the best domain score, then an explained entry, then lexicon order.
+    /// Returns the choice, the others, and whether the choice was a guess between equals.
+    func choose(_ entries: [Int], domainScores: [String: Double]) -> (Int, [Int], Bool) {
+        guard entries.count > 1 else { return (entries[0], [], false) }
+        func score(_ id: Int) -> Double {
+            lexicon.entries[id].domains.map { domainScores[$0] ?? 0 }.max() ?? 0
+        }
+        let ranked = entries.enumerated().sorted { a, b in
+            let sa = score(a.element), sb = score(b.element)
+            if sa != sb { return sa > sb }
+            let ea = lexicon.entries[a.element].explanation != nil, eb = lexicon.entries[b.element].explanation != nil
+            if ea != eb { return ea }
+            return a.offset < b.offset
+        }.map(\.element)
+        let best = ranked[0]
+        let runnerUp = ranked[1]
+        let ambiguous = score(best) == score(runnerUp)
+            && (lexicon.entries[best].explanation != nil) == (lexicon.entries[runnerUp].explanation != nil)
+        return (best, Array(ranked.dropFirst()), ambiguous)
+    }
+
+    static func dominantApostrophe(_ p: UnsafeBufferPointer<UInt8>) -> String {
+        var straight = 0
+        var curly = 0
+        var i = 0
+        let n = min(p.count, 1 << 20)
+        while i < n {
+            if p[i] == 0x27 { straight += 1 } else if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x99 { curly += 1 }
+            i += 1
+        }
+        return curly > straight ? "\u{2019}" : "'"
+    }
+}

@@ -1,0 +1,113 @@
+/// The lexicon: every entry, its domains, and the matcher compiled from them.
+///
+/// Build it once (``bundled()`` or ``init(files:)``) and share it: it is an immutable value,
+/// safe to use from many tasks at once.
+public struct Lexicon: Sendable {
+    /// All entries; an entry's `id` is its index here.
+    public let entries: [LexiconEntry]
+    /// The known domains (from `domaines.tsv`).
+    public let domains: [LexiconDomain]
+    /// Problems found while loading (bad lines are skipped, never fatal).
+    public let issues: [LexiconIssue]
+    let matcher: Matcher
+    /// Cue words of the domains, compiled like entries; `cueDomains[i]` is the domain of cue `i`.
+    let cueMatcher: Matcher
+    let cueDomains: [String]
+    /// Entry ids by folded main form and variants, for look-ups by people.
+    private let byFoldedForm: [String: [Int]]
+
+    /// A lexicon file: its name (for messages) and its text.
+    public struct File: Sendable {
+        public var name: String
+        public var text: String
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// The name of the file that lists the domains.
+    public static let domainsFileName = "domaines.tsv"
+
+    /// Loads lexicon files. A file named `domaines.tsv` defines the domains; entries naming an
+    /// unknown domain are then reported and skipped.
+    public init(files: [File]) {
+        var domains: [LexiconDomain] = []
+        var issues: [LexiconIssue] = []
+        for file in files where file.name.hasSuffix(Lexicon.domainsFileName) {
+            let parsed = LexiconParser.parseDomains(file.text, file: file.name)
+            domains += parsed.domains
+            issues += parsed.issues
+        }
+        let known = Set(domains.map(\.id))
+        var entries: [LexiconEntry] = []
+        for file in files where !file.name.hasSuffix(Lexicon.domainsFileName) {
+            let parsed = LexiconParser.parse(file.text, file: file.name, knownDomains: known)
+            issues += parsed.issues
+            for var entry in parsed.entries {
+                entry.id = entries.count
+                entries.append(entry)
+            }
+        }
+        self.init(entries: entries, domains: domains, issues: issues)
+    }
+
+    init(entries: [LexiconEntry], domains: [LexiconDomain], issues: [LexiconIssue]) {
+        self.entries = entries
+        self.domains = domains
+        self.issues = issues
+        self.matcher = Matcher(entries: entries)
+        var cues: [LexiconEntry] = []
+        var cueDomains: [String] = []
+        for domain in domains {
+            for cue in domain.cues {
+                cues.append(LexiconEntry(id: cues.count, form: cue, kind: .jargon, explanation: cue, domains: [domain.id]))
+                cueDomains.append(domain.id)
+            }
+        }
+        self.cueMatcher = Matcher(entries: cues)
+        self.cueDomains = cueDomains
+        var byForm: [String: [Int]] = [:]
+        for entry in entries {
+            for form in Set(entry.forms.map(Folding.fold)) { byForm[form, default: []].append(entry.id) }
+        }
+        self.byFoldedForm = byForm
+    }
+
+    /// The lexicon that ships with Limpide, compiled into the library.
+    public static func bundled() -> Lexicon { bundledLexicon }
+
+    /// The files of the bundled lexicon.
+    public static var bundledFiles: [File] { EmbeddedLexicon.files.map { File(name: $0.name, text: $0.text) } }
+
+    /// This lexicon with the entries of more files on top (user lexicons). Their entries come after
+    /// the bundled ones; their domains must be known unless they bring a `domaines.tsv`.
+    public func adding(_ files: [File]) -> Lexicon {
+        var domains = self.domains
+        var issues = self.issues
+        for file in files where file.name.hasSuffix(Lexicon.domainsFileName) {
+            let parsed = LexiconParser.parseDomains(file.text, file: file.name)
+            domains += parsed.domains
+            issues += parsed.issues
+        }
+        let known = Set(domains.map(\.id))
+        var entries = self.entries
+        for file in files where !file.name.hasSuffix(Lexicon.domainsFileName) {
+            let parsed = LexiconParser.parse(file.text, file: file.name, knownDomains: known)
+            issues += parsed.issues
+            for var entry in parsed.entries {
+                entry.id = entries.count
+                entries.append(entry)
+            }
+        }
+        return Lexicon(entries: entries, domains: domains, issues: issues)
+    }
+
+    /// Entries whose main form or a variant is `term` (ignoring case and accents).
+    public func entries(for term: String) -> [LexiconEntry] {
+        (byFoldedForm[Folding.fold(term)] ?? []).map { entries[$0] }
+    }
+}
+
+/// Compiled on first use, then shared: immutable.
+private let bundledLexicon = Lexicon(files: Lexicon.bundledFiles)

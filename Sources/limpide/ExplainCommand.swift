@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Limpide
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case texte, json
+}
+
+extension RewriteStyle: ExpressibleByArgument {}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "expliquer",
+        abstract: "Explique un courrier : le même texte, avec les sigles et le jargon expliqués, puis un glossaire."
+    )
+
+    @Argument(help: ArgumentHelp("Le courrier à expliquer (texte). Sans fichier, ou avec -, lit l'entrée standard.", valueName: "FICHIER"))
+    var file: String?
+
+    @Option(name: .customLong("format"), help: "Format de sortie : texte ou json.")
+    var format: OutputFormat = .texte
+
+    @Option(name: .customLong("style"), help: "expliquer (par défaut) ou remplacer (met des mots simples quand c'est sûr).")
+    var style: RewriteStyle = .gloss
+
+    @Option(name: .customLong("sortie"), help: ArgumentHelp("Écrit le résultat dans ce fichier au lieu de l'afficher (jamais sur le fichier lu).", valueName: "FICHIER"))
+    var output: String?
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() throws {
+        let input = try InputReader.read(file)
+        let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
+        let analysis = analyzer.analyze(input.decoded.text)
+        let rendered: String
+        switch format {
+        case .json:
+            let report = JSONReport(analysis: analysis, file: input.name, encoding: input.decoded.encoding)
+            rendered = String(decoding: try report.encoded(), as: UTF8.self) + "\n"
+        case .texte:
+            rendered = HumanOutput.render(analysis, style: style, color: output == nil && Terminal.useColor)
+        }
+        try OutputWriter.write(rendered, to: output, input: file)
+    }
+}
+
+/// The human output: the letter, explained, then the glossary and the summary line.
+enum HumanOutput {
+    static func render(_ analysis: Analysis, style: RewriteStyle, color: Bool) -> String {
+        guard !analysis.source.text.isEmpty else { return "" }
+        let rewrite = Rewriter.rewrite(analysis, style: style)
+        var text = rewrite.text
+        if color, !rewrite.insertions.isEmpty {
+            // Explanations in a dim colour so the letter stays readable.
+            var bytes = Array(text.utf8)
+            for range in rewrite.insertions.reversed() {
+                bytes.insert(contentsOf: Array("\u{1B}[0m".utf8), at: range.upperBound)
+                bytes.insert(contentsOf: Array("\u{1B}[36m".utf8), at: range.lowerBound)
+            }
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        if !text.hasSuffix("\n") { text += "\n" }
+        let glossary = Rewriter.glossary(for: analysis)
+        if !glossary.isEmpty {
+            text += "\n──────── Glossaire ────────\n"
+            for item in glossary {
+                var line = "• \(item.term)"
+                if item.kind == .acronym, let expansion = item.expansion { line += " : \(expansion)" }
+                if let explanation = item.explanation { line += item.kind == .acronym ? " — \(explanation)" : " : \(explanation)" }
+                if let replacement = item.replacement { line += " (plus simple : « \(replacement) »)" }
+                text += line + "\n"
+            }
+        }
+        text += "\n" + Rewriter.summary(for: analysis) + "\n"
+        return text
+    }
+}
+
+/// Writes results to stdout or to a file, never over the file that was read, never over an
+/// existing file without saying so.
+enum OutputWriter {
+    static func write(_ text: String, to path: String?, input: String?) throws {
+        guard let path else {
+            Terminal.write(text)
+            return
+        }
+        if let input, input != "-" {
+            let a = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+            let b = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            if a == b { throw CLIError(message: "« \(path) » est le fichier lu : Limpide n'écrit jamais dessus. Choisissez un autre fichier de sortie.") }
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError(message: "impossible d'écrire « \(path) » : \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Limpide
+
+/// An error for people: a French message and an exit code.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32 = 2
+}
+
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("limpide : " + message + "\n").utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Colours only on a terminal, and never when NO_COLOR is set.
+    static var useColor: Bool {
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// Argument-parser speaks English; translate its usual messages.
+enum UsageMessages {
+    static func french(_ message: String) -> String {
+        var text = message
+        let table: [(String, String)] = [
+            ("Error: ", "erreur d'utilisation : "),
+            ("Missing expected argument", "argument attendu manquant"),
+            ("Unexpected argument", "argument inattendu"),
+            ("Unknown option", "option inconnue"),
+            ("Missing value for", "valeur manquante pour"),
+            ("The value", "la valeur"),
+            ("is invalid for", "n'est pas valable pour"),
+            ("Please provide one of", "valeurs possibles :"),
+            ("Usage:", "Utilisation :"),
+        ]
+        for (english, french) in table { text = text.replacingOccurrences(of: english, with: french) }
+        return text
+    }
+}
+
+/// Reads an input (a path, or `-` / nothing for standard input) as text.
+enum InputReader {
+    struct Input {
+        var name: String
+        var decoded: DecodedText
+    }
+
+    static func read(_ path: String?) throws -> Input {
+        let name = path ?? "-"
+        let bytes: [UInt8]
+        if name == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
+                throw CLIError(message: "le fichier « \(name) » n'existe pas.")
+            }
+            guard !isDirectory.boolValue else {
+                throw CLIError(message: "« \(name) » est un dossier, pas un fichier.")
+            }
+            guard let data = FileManager.default.contents(atPath: name) else {
+                throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
+            }
+            bytes = Array(data)
+        }
+        do {
+            return Input(name: name, decoded: try TextDecoder.decode(bytes))
+        } catch {
+            throw CLIError(message: describe(error, name: name))
+        }
+    }
+
+    static func describe(_ error: DecodingError, name: String) -> String {
+        let file = name == "-" ? "l'entrée standard" : "« \(name) »"
+        switch error {
+        case .binary(let offset):
+            return "\(file) ne ressemble pas à un texte (fichier binaire ? octet de contrôle à la position \(offset))."
+        case .invalidUTF8(let offset):
+            return "\(file) n'est pas un texte UTF-8 valide : octet invalide à la position \(offset). Enregistrez le fichier en UTF-8."
+        case .invalidUTF16(let offset):
+            return "\(file) n'est pas un texte UTF-16 valide (position \(offset))."
+        }
+    }
+}
+
+/// Options shared by the commands that analyse texts.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .customLong("lexique"), help: ArgumentHelp("Un fichier de lexique en plus du lexique fourni (répétable).", valueName: "FICHIER"))
+    var extraLexicons: [String] = []
+
+    /// The bundled lexicon plus the user's files; bad lines are reported on stderr.
+    func lexicon() throws -> Lexicon {
+        let bundled = Lexicon.bundled()
+        guard !extraLexicons.isEmpty else { return bundled }
+        var files: [Lexicon.File] = []
+        for path in extraLexicons {
+            let input = try InputReader.read(path)
+            files.append(Lexicon.File(name: path, text: input.decoded.text))
+        }
+        let lexicon = bundled.adding(files)
+        for issue in lexicon.issues where extraLexicons.contains(issue.location.file) {
+            Terminal.warning(issue.description)
+        }
+        return lexicon
+    }
+}
