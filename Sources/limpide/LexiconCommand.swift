@@ -6,7 +6,7 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexique",
         abstract: "Vérifie, compte ou consulte le lexique.",
-        subcommands: [LexiconSearchCommand.self]
+        subcommands: [LexiconCheckCommand.self, LexiconStatsCommand.self, LexiconSearchCommand.self]
     )
 }
 
@@ -36,6 +36,55 @@ struct LexiconSearchCommand: ParsableCommand {
             text += "\n  domaines : \(entry.domains.joined(separator: ", "))"
             if let source = entry.source { text += "\n  source : \(source)" }
             text += "\n  fichier : \(entry.location)\n"
+            Terminal.write(text)
+        }
+    }
+}
+
+struct LexiconCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verifier",
+        abstract: "Vérifie le lexique : doublons, explications vides ou trop longues, jargon dans les explications, remplacements, domaines, encodage."
+    )
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() throws {
+        let lexicon = try lexiconOptions.lexicon()
+        let issues = LexiconValidator.validate(lexicon)
+        for issue in issues {
+            let file = lexiconOptions.extraLexicons.contains(issue.location.file) ? issue.location.file : "Lexicon/" + issue.location.file
+            Terminal.write("\(file):\(issue.location.line): \(issue.message)\n")
+        }
+        if issues.isEmpty {
+            Terminal.write("Lexique correct : \(lexicon.entries.count) entrées vérifiées.\n")
+        } else {
+            Terminal.write("\(issues.count) problème\(issues.count > 1 ? "s" : "") dans le lexique.\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct LexiconStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Compte les entrées du lexique par type et par domaine.")
+
+    @Option(name: .customLong("format"), help: "texte ou json.")
+    var format: OutputFormat = .texte
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() throws {
+        let statistics = LexiconStatistics(try lexiconOptions.lexicon())
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            Terminal.write(String(decoding: try encoder.encode(statistics), as: UTF8.self) + "\n")
+        case .texte:
+            var text = "Sigles : \(statistics.acronyms) (\(statistics.acronymMeanings) sens), dont \(statistics.acronymsWithExplanation) expliqués\n"
+            text += "Jargon, formules, termes juridiques et latins : \(statistics.jargon), dont \(statistics.jargonWithReplacement) avec un remplacement\n"
+            text += "Par domaine :\n"
+            for (domain, count) in statistics.domains.sorted(by: { $0.key < $1.key }) { text += "  \(domain) : \(count)\n" }
             Terminal.write(text)
         }
     }
