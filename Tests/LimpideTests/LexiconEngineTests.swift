@@ -133,6 +133,26 @@ struct LexiconEngineTests {
         #expect(prefecture?.expansion == "centre de rétention administrative")
     }
 
+    @Test("an acronym defined only later is still expanded at its first use")
+    func definedLater() {
+        let analysis = analyze("Votre APL baisse. L'aide personnalisée au logement (APL) dépend du loyer.")
+        #expect(analysis.findings.first?.rule == "sigle-non-defini")
+        #expect(Rewriter.rewrite(analysis).text.hasPrefix("Votre APL (aide personnalisée au logement : une aide"))
+    }
+
+    @Test("words of a definition's long form are not glossed as jargon")
+    func longFormNotJargon() {
+        let analysis = analyze("La pièce justificative nationale (PJN) est prête.")
+        #expect(analysis.findings.filter { $0.kind == .jargon }.isEmpty)
+    }
+
+    @Test("the long form of an explained acronym is not glossed as jargon")
+    func longFormsAbsorbJargon() {
+        let lexicon = testLexicon.adding([Lexicon.File(name: "extra.tsv", text: "forme\ttype\texplication\tdomaines\nallocations familiales\tjargon\tune aide pour les familles\tfamille-logement\n")])
+        #expect(analyze("Les allocations familiales baissent.", lexicon: lexicon).findings.map(\.text) == ["allocations familiales"])
+        #expect(analyze("La Caisse d'allocations familiales du Rhône", lexicon: lexicon).findings.isEmpty)
+    }
+
     @Test("the text's own definition wins")
     func definitions() {
         let analysis = analyze("La Caisse d'allocations familiales (CAF) vous écrit. La CAF a reçu votre dossier.")
@@ -196,7 +216,7 @@ struct ReplacementTests {
     @Test("after an elision, the explanation comes after the next word")
     func glossAfterElision() {
         let rewrite = Rewriter.rewrite(analyze("afin d'obtenir"))
-        #expect(rewrite.text == "afin d'obtenir (pour)")
+        #expect(rewrite.text == "afin (pour) d'obtenir")
     }
 }
 

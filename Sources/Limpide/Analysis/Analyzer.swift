@@ -29,14 +29,21 @@ public struct Analyzer: Sendable {
         let tokens = Tokenizer.tokenize(p)
         let sentences = SentenceSplitter.split(tokens, in: p)
         let ids = lexicon.matcher.tokenIds(tokens, in: p)
+        // Matches of acronyms' long forms only stop jargon inside organisation names; drop them.
         let matches = lexicon.matcher.matches(tokens, ids: ids, in: p) { range, entries in
             acceptedEntries(range, entries, tokens: tokens, bytes: p)
-        }
+        }.filter { $0.entries[0] >= 0 }
         let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, bytes: p)
         let domains = domainScores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
         let definitions = DefinitionDetector(tokens: tokens, bytes: p).definitions()
         var findings = LexiconDetector(lexicon: lexicon).findings(
             matches: matches, tokens: tokens, bytes: p, source: source, domainScores: domainScores, definitions: definitions)
+        // Inside a definition's long form ("Allocation de logement familiale (ALF)") the words are
+        // the name of the thing, not jargon to explain.
+        let longForms = definitions.values.map(\.range)
+        if !longForms.isEmpty {
+            findings.removeAll { finding in finding.kind == .jargon && longForms.contains { $0.overlaps(finding.range) } }
+        }
         findings.sort { $0.range.lowerBound < $1.range.lowerBound }
         return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains)
     }
@@ -44,7 +51,12 @@ public struct Analyzer: Sendable {
     /// Keeps the entries whose case rules fit the matched tokens.
     func acceptedEntries(_ range: Range<Int>, _ candidates: [Int32], tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>) -> [Int] {
         var accepted: [Int] = []
+        var longForm: Int?
         for candidate in candidates {
+            if candidate < 0 {
+                longForm = Int(candidate)
+                continue
+            }
             let entry = lexicon.entries[Int(candidate)]
             if entry.kind.isAcronym {
                 guard AcronymShape.accepts(entry: entry, tokens: tokens, range: range, bytes: p),
@@ -57,6 +69,7 @@ public struct Analyzer: Sendable {
             }
             accepted.append(entry.id)
         }
+        if accepted.isEmpty, let longForm { return [longForm] }
         return accepted
     }
 }

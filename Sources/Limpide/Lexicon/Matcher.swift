@@ -61,6 +61,26 @@ struct Matcher: Sendable {
                 }
             }
         }
+        // The long forms of explained acronyms ("Caisse d'allocations familiales") are matched too,
+        // as negative ids, so that the words of an organisation's name are not glossed as jargon.
+        for entry in entries where entry.kind.isAcronym && entry.explanation != nil {
+            guard let expansion = entry.expansion else { continue }
+            let path = TokenKey.keys(of: expansion).map(id)
+            guard path.count >= 3 else { continue }
+            var node: Int32 = 0
+            for tokenId in path {
+                let edgeKey = UInt64(UInt32(node)) << 32 | UInt64(UInt32(tokenId))
+                if let child = edges[edgeKey] {
+                    node = child
+                } else {
+                    let child = Int32(terminals.count)
+                    terminals.append([])
+                    edges[edgeKey] = child
+                    node = child
+                }
+            }
+            if !terminals[Int(node)].contains(-Int32(entry.id) - 1) { terminals[Int(node)].append(-Int32(entry.id) - 1) }
+        }
         self.vocabulary = Vocabulary(keysInOrder)
         var rootEdges = Array(repeating: Int32(-1), count: keysInOrder.count)
         for (key, child) in edges where key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child }

@@ -39,7 +39,8 @@ public enum Rewriter {
                 let options = ([meaning] + finding.candidates).prefix(3).compactMap(\.expansion)
                 return options.isEmpty ? nil : " (sens possibles : " + options.joined(separator: " ; ") + ")"
             }
-            if finding.definedInText {
+            if finding.rule == AcronymDefinedRule.description.id {
+                // The text gave the long form before: only the plain explanation is new.
                 return meaning.explanation.map { " (\($0))" }
             }
             guard let expansion = meaning.expansion else { return nil }
@@ -64,13 +65,14 @@ public enum Rewriter {
                 continue
             }
             guard finding.isFirstOccurrence, let gloss = gloss(for: finding) else { continue }
-            // After an elision ("afin d'|obtenir"), explain after the next word.
+            // A match that ends with an elision ("bénéficier d'|une") is explained before the
+            // elided word, so that no word is cut: "bénéficier (avoir droit à) d'une".
             var position = finding.range.upperBound
             while tokenIndex < tokens.count, tokens[tokenIndex].end < position { tokenIndex += 1 }
-            if tokenIndex < tokens.count, tokens[tokenIndex].end == position, tokens[tokenIndex].flags.contains(.elided),
-                tokenIndex + 1 < tokens.count, tokens[tokenIndex + 1].start == position
+            if tokenIndex > 0, tokenIndex < tokens.count, tokens[tokenIndex].end == position, tokens[tokenIndex].flags.contains(.elided),
+                tokens[tokenIndex - 1].end > finding.range.lowerBound
             {
-                position = tokens[tokenIndex + 1].end
+                position = tokens[tokenIndex - 1].end
             }
             if let last = edits.last, last.range.upperBound > position { continue }
             edits.append(Edit(range: position..<position, text: gloss))
