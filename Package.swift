@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The embedding example of the README: a program that uses the library.
+        .executableTarget(name: "limpide-exemple", dependencies: ["Limpide"], path: "Examples/Embarquer"),
         .testTarget(name: "LimpideTests", dependencies: ["Limpide", "limpide"]),
     ],
     swiftLanguageModes: [.v6]
