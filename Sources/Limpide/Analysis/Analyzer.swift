@@ -33,9 +33,9 @@ public struct Analyzer: Sendable {
         let matches = lexicon.matcher.matches(tokens, ids: ids, in: p) { range, entries in
             acceptedEntries(range, entries, tokens: tokens, bytes: p)
         }.filter { $0.entries[0] >= 0 }
-        let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, bytes: p)
+        let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, ids: ids)
         let domains = domainScores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
-        let definitions = DefinitionDetector(tokens: tokens, bytes: p).definitions()
+        let definitions = DefinitionDetector(tokens: tokens, bytes: p, ids: ids, reserved: lexicon.matcher.reserved).definitions()
         var findings = LexiconDetector(lexicon: lexicon).findings(
             matches: matches, tokens: tokens, bytes: p, source: source, domainScores: domainScores, definitions: definitions)
         // Inside a definition's long form ("Allocation de logement familiale (ALF)") the words are

@@ -19,9 +19,26 @@ public struct TextDefinition: Sendable, Hashable {
 struct DefinitionDetector {
     let tokens: [Token]
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Token ids from the lexicon's vocabulary: words are compared as integers, not strings.
+    let ids: [Int32]
+    let skippedIds: Set<Int32>
+    let namingIds: Set<Int32>
+    let articleIds: Set<Int32>
+    let ciApresId: Int32
 
-    static let skipped: Set<String> = ["de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur", "l", "d"]
-    static let namingWords: Set<String> = ["dit", "dite", "dits", "dites", "denomme", "denommee", "denommes", "denommees", "appele", "appelee", "appeles", "appelees", "designe", "designee"]
+    init(tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, ids: [Int32], reserved: [String: Int32]) {
+        self.tokens = tokens
+        self.bytes = bytes
+        self.ids = ids
+        func set(_ words: [String]) -> Set<Int32> { Set(words.compactMap { reserved[$0] }) }
+        // Elisions are keyed restored: l' → le, d' → de.
+        skippedIds = set(["de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "pour", "sur"])
+        namingIds = set(["dit", "dite", "denomme", "denommee", "appele", "appelee", "designe", "designee"])
+        articleIds = set(["le", "la", "les"])
+        ciApresId = reserved["ci-apre"] ?? -2
+    }
+
+    func isSkipped(_ k: Int) -> Bool { skippedIds.contains(ids[k]) }
 
     /// Definitions by folded acronym letters; the first one in the text wins.
     func definitions() -> [String: TextDefinition] {
@@ -38,7 +55,7 @@ struct DefinitionDetector {
                 add(acronymThenLongForm(open: k))
             } else if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: ":"), token.length == 1 {
                 add(acronymColonLongForm(colon: k))
-            } else if token.kind == .word, Self.namingWords.contains(key(token)) {
+            } else if token.kind == .word, namingIds.contains(ids[k]) {
                 add(namedAfter(k))
             }
         }
@@ -67,7 +84,7 @@ struct DefinitionDetector {
 
     /// Whether `letters` appear in order in the words, starting with the first letter of the first word.
     func lettersFit(_ letters: [UInt8], words: ArraySlice<Token>) -> Bool {
-        let significant = words.filter { $0.kind == .word && !Self.skipped.contains(key($0)) }
+        let significant = words.indices.filter { words[$0].kind == .word && !isSkipped($0) }.map { words[$0] }
         guard let first = significant.first, letters.count >= 1 else { return false }
         let firstKey = Array(key(first).utf8)
         guard firstKey.first == letters[0] else { return false }
@@ -104,7 +121,7 @@ struct DefinitionDetector {
         let limit = max(0, k - (letters.count * 3 + 4))
         while start > limit, isLongFormWord(tokens[start - 1]), !tokens[start].flags.contains(.blankLineBefore) {
             start -= 1
-            if key(tokens[start]).first == Character(Unicode.Scalar(letters[0])), !Self.skipped.contains(key(tokens[start])),
+            if !isSkipped(start), key(tokens[start]).utf8.first == letters[0],
                 lettersFit(letters, words: tokens[start..<k])
             {
                 let range = tokens[start].start..<tokens[k - 1].end
@@ -138,16 +155,16 @@ struct DefinitionDetector {
     /// `la commission de médiation, dite COMED` / `ci-après dénommé « le FSL »`
     func namedAfter(_ k: Int) -> TextDefinition? {
         var j = k + 1
-        while j < tokens.count, j <= k + 3, tokens[j].kind == .punctuation || ["le", "la", "les", "l"].contains(key(tokens[j])) { j += 1 }
+        while j < tokens.count, j <= k + 3, tokens[j].kind == .punctuation || articleIds.contains(ids[j]) { j += 1 }
         guard j < tokens.count, let letters = acronymLetters(tokens[j]), letters.count >= 2, tokens[j].isAllUpper || tokens[j].flags.contains(.initialUpper) else { return nil }
         // The long form ends before the naming word, after a comma or "ci-après".
         var end = k
-        while end > 0, tokens[end - 1].kind == .punctuation || key(tokens[end - 1]) == "ci-apres" { end -= 1 }
+        while end > 0, tokens[end - 1].kind == .punctuation || ids[end - 1] == ciApresId { end -= 1 }
         var start = end
         let limit = max(0, end - (letters.count * 3 + 4))
         while start > limit, isLongFormWord(tokens[start - 1]) {
             start -= 1
-            if !Self.skipped.contains(key(tokens[start])), lettersFit(letters, words: tokens[start..<end]) {
+            if !isSkipped(start), lettersFit(letters, words: tokens[start..<end]) {
                 let range = tokens[start].start..<tokens[end - 1].end
                 return TextDefinition(form: text(tokens[j].range), expansion: text(range), position: tokens[j].start, range: tokens[start].start..<tokens[j].end)
             }

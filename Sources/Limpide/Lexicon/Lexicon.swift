@@ -10,8 +10,7 @@ public struct Lexicon: Sendable {
     /// Problems found while loading (bad lines are skipped, never fatal).
     public let issues: [LexiconIssue]
     let matcher: Matcher
-    /// Cue words of the domains, compiled like entries; `cueDomains[i]` is the domain of cue `i`.
-    let cueMatcher: Matcher
+    /// `cueDomains[i]` is the domain of the cue phrase with value `i` in the matcher.
     let cueDomains: [String]
     /// Entry ids by folded main form and variants, for look-ups by people.
     private let byFoldedForm: [String: [Int]]
@@ -56,16 +55,15 @@ public struct Lexicon: Sendable {
         self.entries = entries
         self.domains = domains
         self.issues = issues
-        self.matcher = Matcher(entries: entries)
-        var cues: [LexiconEntry] = []
+        var cues: [(String, Int32)] = []
         var cueDomains: [String] = []
         for domain in domains {
             for cue in domain.cues {
-                cues.append(LexiconEntry(id: cues.count, form: cue, kind: .jargon, explanation: cue, domains: [domain.id]))
+                cues.append((cue, Int32(cueDomains.count)))
                 cueDomains.append(domain.id)
             }
         }
-        self.cueMatcher = Matcher(entries: cues)
+        self.matcher = Matcher(entries: entries, cues: cues)
         self.cueDomains = cueDomains
         var byForm: [String: [Int]] = [:]
         for entry in entries {

@@ -17,14 +17,14 @@ public enum LexiconParser {
         for rawLine in lines(of: text) {
             lineNumber += 1
             let location = LexiconLocation(file: file, line: lineNumber)
-            if rawLine.contains("\u{FFFD}") {
+            if rawLine.utf8.containsReplacementCharacter {
                 result.issues.append(LexiconIssue(location, "encodage invalide : le fichier doit être en UTF-8"))
                 continue
             }
             var line = rawLine
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { unquote(String($0)) }
+            let cells = line.splitBytes(0x09).map(unquote)
             if header.isEmpty {
                 for (index, name) in cells.enumerated() { header[Folding.fold(name.trimmingSpaces)] = index }
                 let missing = ["forme", "type"].filter { header[$0] == nil }
@@ -62,7 +62,7 @@ public enum LexiconParser {
                 result.issues.append(LexiconIssue(location, "explication vide pour « \(form) »"))
                 continue
             }
-            let domains = cell("domaines").split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            let domains = cell("domaines").splitBytes(UInt8(ascii: ",")).map(\.trimmingSpaces).filter { !$0.isEmpty }
             if !knownDomains.isEmpty, let unknown = domains.first(where: { !knownDomains.contains($0) }) {
                 result.issues.append(LexiconIssue(location, "domaine inconnu « \(unknown) » pour « \(form) » (voir domaines.tsv)"))
                 continue
@@ -74,14 +74,14 @@ public enum LexiconParser {
                     result.issues.append(LexiconIssue(location, "un sigle n'a pas de remplacement (« \(form) »)"))
                     continue
                 }
-                let parts = replacementCell.split(separator: "|").map { String($0).trimmingSpaces }
+                let parts = replacementCell.splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces)
                 guard parts.count <= 2, !parts.contains(where: \.isEmpty) else {
                     result.issues.append(LexiconIssue(location, "remplacement mal écrit « \(replacementCell) » (attendu : « singulier » ou « singulier | pluriel »)"))
                     continue
                 }
                 replacement = Replacement(singular: parts[0], plural: parts.count == 2 ? parts[1] : nil)
             }
-            let variants = cell("variantes").split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            let variants = cell("variantes").splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces).filter { !$0.isEmpty }
             let source = cell("source")
             result.entries.append(
                 LexiconEntry(
@@ -102,37 +102,36 @@ public enum LexiconParser {
             lineNumber += 1
             if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
             if !sawHeader { sawHeader = true; continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            let cells = line.splitBytes(0x09).map(\.trimmingSpaces)
             guard cells.count >= 2, !cells[0].isEmpty else {
                 issues.append(LexiconIssue(LexiconLocation(file: file, line: lineNumber), "ligne de domaine incomplète"))
                 continue
             }
-            let cues = cells.count > 2 ? cells[2].split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } : []
+            let cues = cells.count > 2 ? cells[2].splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces).filter { !$0.isEmpty } : []
             domains.append(LexiconDomain(id: cells[0], label: cells[1], cues: cues))
         }
         return (domains, issues)
     }
 
-    /// Lines without their terminator, accepting LF, CRLF and CR.
+    /// Lines without their terminator, accepting LF, CRLF and CR (scanned as bytes: the
+    /// lexicon is read at every start of the tool).
     static func lines(of text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { result.append(current) }
-                current = ""
-                previousWasCR = false
-            } else if scalar == "\r" {
-                result.append(current)
-                current = ""
-                previousWasCR = true
-            } else {
-                current.unicodeScalars.append(scalar)
-                previousWasCR = false
+        var copy = text
+        copy.withUTF8 { p in
+            var start = 0
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b == 0x0A || b == 0x0D {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                    if b == 0x0D, i + 1 < p.count, p[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
             }
+            if start < p.count { result.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<p.count]), as: UTF8.self)) }
         }
-        if !current.isEmpty { result.append(current) }
         return result
     }
 
@@ -144,6 +143,11 @@ public enum LexiconParser {
 }
 
 extension String {
+    /// Splits on an ASCII byte, keeping empty parts (cells of a TSV line).
+    func splitBytes(_ separator: UInt8) -> [String] {
+        utf8.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     var trimmingSpaces: String {
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
@@ -151,4 +155,20 @@ extension String {
         return String(scalars)
     }
 
+}
+
+extension String.UTF8View {
+    /// Whether the text holds U+FFFD, the mark of bytes that were not valid UTF-8.
+    var containsReplacementCharacter: Bool {
+        var state = 0
+        for byte in self {
+            switch (state, byte) {
+            case (_, 0xEF): state = 1
+            case (1, 0xBF): state = 2
+            case (2, 0xBD): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
 }

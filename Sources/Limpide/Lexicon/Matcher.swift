@@ -6,22 +6,71 @@ public struct LexiconMatch: Sendable, Hashable {
     public var entries: [Int]
 }
 
-/// The lexicon compiled once into a trie over folded token ids; finds the longest match at each
-/// place in a token stream.
+/// A trie over token ids: phrases of tokens → the values stored at their end.
+struct Trie: Sendable {
+    /// (node << 32 | token id) → child node.
+    private(set) var edges: [UInt64: Int32] = [:]
+    /// Root children by token id (−1 when no phrase starts with that token).
+    private(set) var rootEdges: [Int32] = []
+    /// Values ending at each node.
+    private(set) var terminals: [[Int32]] = [[]]
+
+    @inline(__always)
+    static func edgeKey(_ node: Int32, _ token: Int32) -> UInt64 { UInt64(UInt32(node)) << 32 | UInt64(UInt32(token)) }
+
+    mutating func insert(_ path: [Int32], value: Int32) {
+        var node: Int32 = 0
+        for tokenId in path {
+            let key = Self.edgeKey(node, tokenId)
+            if let child = edges[key] {
+                node = child
+            } else {
+                let child = Int32(terminals.count)
+                terminals.append([])
+                edges[key] = child
+                node = child
+            }
+        }
+        if !terminals[Int(node)].contains(value) { terminals[Int(node)].append(value) }
+    }
+
+    mutating func freeze(vocabularySize: Int) {
+        rootEdges = Array(repeating: -1, count: vocabularySize)
+        for (key, child) in edges where key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child }
+    }
+
+    @inline(__always)
+    func child(_ node: Int32, _ token: Int32) -> Int32? {
+        if node == 0 {
+            guard token >= 0, Int(token) < rootEdges.count else { return nil }
+            let child = rootEdges[Int(token)]
+            return child >= 0 ? child : nil
+        }
+        return edges[Self.edgeKey(node, token)]
+    }
+}
+
+/// The lexicon compiled once: a vocabulary of folded token keys shared by a trie of entry forms
+/// and a trie of domain cue words. Finds the longest match at each place in a token stream.
 struct Matcher: Sendable {
     private let vocabulary: Vocabulary
-    /// (node << 32 | token id) → child node.
-    private let edges: [UInt64: Int32]
-    /// Root children by token id (−1 when no form starts with that token).
-    private let rootEdges: [Int32]
-    /// Entry ids ending at each node.
-    private let terminals: [[Int32]]
+    private let entries: Trie
+    private let cues: Trie
     /// For acronym entries, the exact folded letters of each of their forms.
     private let acronymKeys: [Int: Set<[UInt8]>]
     /// Token ids of `de` and `à`, which `du`/`des` and `au`/`aux` may stand for.
     private let contractionTargets: [Int32: Int32]
+    /// Ids of words other parts of the analysis look for (`dite`, `de`…), by key.
+    let reserved: [String: Int32]
 
-    init(entries: [LexiconEntry]) {
+    /// Words the analysis needs ids for even when no form spells them.
+    static let reservedWords = [
+        "de", "du", "des", "a", "au", "aux", "la", "le", "les", "l", "d", "et", "en", "pour", "sur",
+        "dit", "dite", "denomme", "denommee", "appele", "appelee", "designe", "designee", "ci-apre",
+    ]
+
+    /// `cues` are (phrase, value) pairs; values come back from `cueMatches`.
+    init(entries: [LexiconEntry], cues: [(String, Int32)] = []) {
         var ids: [[UInt8]: Int32] = [:]
         var keysInOrder: [[UInt8]] = []
         func id(_ key: [UInt8]) -> Int32 {
@@ -31,31 +80,15 @@ struct Matcher: Sendable {
             keysInOrder.append(key)
             return new
         }
-        // Contractions must have ids even when no form spells them: "à compter du" matches "à compter de".
-        for word in ["de", "du", "des", "a", "au", "aux"] { _ = id(Array(word.utf8)) }
-        var edges: [UInt64: Int32] = [:]
-        var terminals: [[Int32]] = [[]]
+        var reserved: [String: Int32] = [:]
+        for word in Self.reservedWords { reserved[word] = id(Array(word.utf8)) }
+        var trie = Trie()
         var acronymKeys: [Int: Set<[UInt8]>] = [:]
         for entry in entries {
-            var seenPaths = Set<[Int32]>()
             for form in entry.forms {
-                let keys = TokenKey.keys(of: form)
-                guard !keys.isEmpty else { continue }
-                let path = keys.map(id)
-                guard seenPaths.insert(path).inserted else { continue }
-                var node: Int32 = 0
-                for tokenId in path {
-                    let edgeKey = UInt64(UInt32(node)) << 32 | UInt64(UInt32(tokenId))
-                    if let child = edges[edgeKey] {
-                        node = child
-                    } else {
-                        let child = Int32(terminals.count)
-                        terminals.append([])
-                        edges[edgeKey] = child
-                        node = child
-                    }
-                }
-                terminals[Int(node)].append(Int32(entry.id))
+                let path = TokenKey.keys(of: form).map(id)
+                guard !path.isEmpty else { continue }
+                trie.insert(path, value: Int32(entry.id))
                 if entry.kind.isAcronym {
                     acronymKeys[entry.id, default: []].insert(TokenKey.keys(of: form, stripPlural: false).joined(separator: [0x20]).map { $0 })
                 }
@@ -66,34 +99,28 @@ struct Matcher: Sendable {
         for entry in entries where entry.kind.isAcronym && entry.explanation != nil {
             guard let expansion = entry.expansion else { continue }
             let path = TokenKey.keys(of: expansion).map(id)
-            guard path.count >= 3 else { continue }
-            var node: Int32 = 0
-            for tokenId in path {
-                let edgeKey = UInt64(UInt32(node)) << 32 | UInt64(UInt32(tokenId))
-                if let child = edges[edgeKey] {
-                    node = child
-                } else {
-                    let child = Int32(terminals.count)
-                    terminals.append([])
-                    edges[edgeKey] = child
-                    node = child
-                }
-            }
-            if !terminals[Int(node)].contains(-Int32(entry.id) - 1) { terminals[Int(node)].append(-Int32(entry.id) - 1) }
+            if path.count >= 3 { trie.insert(path, value: -Int32(entry.id) - 1) }
         }
+        var cueTrie = Trie()
+        for (phrase, value) in cues {
+            let path = TokenKey.keys(of: phrase).map(id)
+            if !path.isEmpty { cueTrie.insert(path, value: value) }
+        }
+        trie.freeze(vocabularySize: keysInOrder.count)
+        cueTrie.freeze(vocabularySize: keysInOrder.count)
         self.vocabulary = Vocabulary(keysInOrder)
-        var rootEdges = Array(repeating: Int32(-1), count: keysInOrder.count)
-        for (key, child) in edges where key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child }
-        self.rootEdges = rootEdges
-        self.edges = edges
-        self.terminals = terminals
+        self.entries = trie
+        self.cues = cueTrie
         self.acronymKeys = acronymKeys
+        self.reserved = reserved
         var contractions: [Int32: Int32] = [:]
-        if let de = ids[Array("de".utf8)] {
-            for word in ["du", "des"] { if let w = ids[Array(word.utf8)] { contractions[w] = de } }
+        if let de = reserved["de"], let du = reserved["du"], let des = reserved["des"] {
+            contractions[du] = de
+            contractions[des] = de
         }
-        if let a = ids[Array("a".utf8)] {
-            for word in ["au", "aux"] { if let w = ids[Array(word.utf8)] { contractions[w] = a } }
+        if let a = reserved["a"], let au = reserved["au"], let aux = reserved["aux"] {
+            contractions[au] = a
+            contractions[aux] = a
         }
         self.contractionTargets = contractions
     }
@@ -101,49 +128,59 @@ struct Matcher: Sendable {
     /// The token ids of a token stream (−1 for tokens no form contains).
     func tokenIds(_ tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> [Int32] {
         var ids = [Int32](repeating: -1, count: tokens.count)
-        var key: [UInt8] = []
-        key.reserveCapacity(64)
-        for index in tokens.indices where TokenKey.make(p, tokens[index], into: &key) {
-            ids[index] = vocabulary.id(of: key)
+        var key = KeyBuffer()
+        defer { key.deallocate() }
+        ids.withUnsafeMutableBufferPointer { out in
+            tokens.withUnsafeBufferPointer { tokens in
+                for index in 0..<tokens.count where TokenKey.make(p, tokens[index], into: &key) {
+                    out[index] = vocabulary.id(of: key.bytes)
+                }
+            }
         }
         return ids
     }
 
-    /// Longest matches, left to right, never overlapping. `accept` filters the entries of a
-    /// candidate (for instance the case rules of acronyms); a candidate left with none is skipped.
+    /// Longest matches of entry forms, left to right, never overlapping. `accept` filters the
+    /// entries of a candidate (the case rules of acronyms); a candidate left with none is skipped.
     func matches(
         _ tokens: [Token], ids: [Int32], in p: UnsafeBufferPointer<UInt8>,
         accept: (Range<Int>, [Int32]) -> [Int]
     ) -> [LexiconMatch] {
+        longestMatches(entries, tokens, ids, accept: accept)
+    }
+
+    /// Longest matches of domain cue phrases; `entries` holds the cue values.
+    func cueMatches(_ tokens: [Token], ids: [Int32]) -> [LexiconMatch] {
+        longestMatches(cues, tokens, ids) { _, values in values.map(Int.init) }
+    }
+
+    private func longestMatches(_ trie: Trie, _ tokens: [Token], _ ids: [Int32], accept: (Range<Int>, [Int32]) -> [Int]) -> [LexiconMatch] {
         var result: [LexiconMatch] = []
         var i = 0
         let n = tokens.count
         var candidates: [(end: Int, node: Int32)] = []
         while i < n {
             let first = ids[i]
-            var node: Int32 = -1
-            if first >= 0 { node = rootEdges[Int(first)] }
-            if node < 0, let alternative = contractionTargets[first] { node = rootEdges[Int(alternative)] }
-            guard node >= 0 else { i += 1; continue }
+            var start = first >= 0 ? trie.child(0, first) : nil
+            if start == nil, first >= 0, let alternative = contractionTargets[first] { start = trie.child(0, alternative) }
+            guard var node = start else { i += 1; continue }
             candidates.removeAll(keepingCapacity: true)
-            if !terminals[Int(node)].isEmpty { candidates.append((i + 1, node)) }
+            if !trie.terminals[Int(node)].isEmpty { candidates.append((i + 1, node)) }
             var j = i + 1
             while j < n, !tokens[j].flags.contains(.blankLineBefore) {
                 let tokenId = ids[j]
                 guard tokenId >= 0 else { break }
-                var next = edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(tokenId))]
-                if next == nil, let alternative = contractionTargets[tokenId] {
-                    next = edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(alternative))]
-                }
+                var next = trie.child(node, tokenId)
+                if next == nil, let alternative = contractionTargets[tokenId] { next = trie.child(node, alternative) }
                 guard let child = next else { break }
                 node = child
                 j += 1
-                if !terminals[Int(node)].isEmpty { candidates.append((j, node)) }
+                if !trie.terminals[Int(node)].isEmpty { candidates.append((j, node)) }
             }
             var matched = false
             for candidate in candidates.reversed() {
                 let range = i..<candidate.end
-                let accepted = accept(range, terminals[Int(candidate.node)])
+                let accepted = accept(range, trie.terminals[Int(candidate.node)])
                 if !accepted.isEmpty {
                     result.append(LexiconMatch(tokens: range, entries: accepted))
                     i = candidate.end
@@ -156,7 +193,7 @@ struct Matcher: Sendable {
         return result
     }
 
-    /// Whether a token spells exactly the letters of an acronym entry (accents and dots aside).
+    /// Whether tokens spell exactly the letters of an acronym entry (accents and dots aside).
     func spellsAcronym(_ entry: Int, _ p: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<Token>) -> Bool {
         guard let keys = acronymKeys[entry] else { return false }
         var parts: [UInt8] = []

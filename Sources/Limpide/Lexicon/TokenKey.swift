@@ -2,10 +2,19 @@
 /// or inclusive suffixes, elisions restored (`l'` → `le`, `qu'` → `que`) and, for words of four
 /// letters or more, without a final plural `s` or `x`.
 enum TokenKey {
-    /// Writes the key of `token` into `out`. Returns false for tokens that never match (addresses).
-    @inline(__always)
+    /// Writes the key of `token` into `out` (an array). Not for the hot path.
     static func make(_ p: UnsafeBufferPointer<UInt8>, _ token: Token, into out: inout [UInt8], stripPlural: Bool = true) -> Bool {
-        out.removeAll(keepingCapacity: true)
+        var buffer = KeyBuffer()
+        defer { buffer.deallocate() }
+        let ok = make(p, token, into: &buffer, stripPlural: stripPlural)
+        out = Array(buffer.bytes)
+        return ok && !buffer.overflowed
+    }
+
+    /// Writes the key of `token` into a scratch buffer. Returns false for tokens that never match.
+    @inline(__always)
+    static func make(_ p: UnsafeBufferPointer<UInt8>, _ token: Token, into out: inout KeyBuffer, stripPlural: Bool = true) -> Bool {
+        out.removeAll()
         switch token.kind {
         case .url, .email:
             return false
@@ -16,7 +25,7 @@ enum TokenKey {
                 Folding.appendFolded(v, to: &out)
                 i += len
             }
-            return true
+            return !out.overflowed
         case .word, .number:
             let inclusive = token.flags.contains(.inclusiveSuffix)
             var i = token.start
@@ -38,14 +47,14 @@ enum TokenKey {
                 // l' → le, d' → de, qu' → que, jusqu' → jusque
                 if out.last == 0x27 { out.removeLast() }
                 out.append(UInt8(ascii: "e"))
-                return true
+                return !out.overflowed
             }
             if stripPlural, token.kind == .word, !token.flags.contains(.hasDigit), out.count >= 4,
                 let last = out.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "x")
             {
                 out.removeLast()
             }
-            return true
+            return !out.overflowed
         }
     }
 
@@ -101,8 +110,13 @@ struct Vocabulary: Sendable {
     }
 
     /// The id of `key`, or -1.
-    @inline(__always)
     func id(of key: [UInt8]) -> Int32 {
+        key.withUnsafeBufferPointer { id(of: $0) }
+    }
+
+    /// The id of `key`, or -1.
+    @inline(__always)
+    func id(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
         return storage.withUnsafeBufferPointer { s in
             while true {

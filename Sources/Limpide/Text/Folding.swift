@@ -3,8 +3,8 @@
 /// buffer: no `String` and no Foundation per token.
 public enum Folding {
     /// Appends the folded form of the scalar `v` to `out`.
-    @inlinable
-    static func appendFolded(_ v: UInt32, to out: inout [UInt8]) {
+    @inline(__always)
+    static func appendFolded<Sink: ByteSink>(_ v: UInt32, to out: inout Sink) {
         if v < 0x80 {
             let b = UInt8(v)
             out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
@@ -29,14 +29,18 @@ public enum Folding {
             return  // combining marks: NFD accents
         default:
             // Other scripts: keep the scalar, lower-cased when the standard library knows how.
-            var scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-            if let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
-                scalar.properties.lowercaseMapping.unicodeScalars.count == 1
-            {
-                scalar = lower
-            }
-            UTF8.encode(scalar) { out.append($0) }
+            appendOther(v, to: &out)
         }
+    }
+
+    static func appendOther<Sink: ByteSink>(_ v: UInt32, to out: inout Sink) {
+        var scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+        if let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
+            scalar.properties.lowercaseMapping.unicodeScalars.count == 1
+        {
+            scalar = lower
+        }
+        UTF8.encode(scalar) { out.append($0) }
     }
 
     /// Folds a whole string (lexicon forms, user input): not for the hot path.
@@ -46,4 +50,36 @@ public enum Folding {
         for scalar in text.unicodeScalars { appendFolded(scalar.value, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Where folded bytes go: a growable array, or a fixed scratch buffer on the hot path.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+
+/// A fixed scratch buffer for token keys: no allocation and no uniqueness check per byte.
+/// Keys longer than the buffer are marked as overflowed and never match.
+struct KeyBuffer: ByteSink {
+    let storage: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    init(capacity: Int = 256) {
+        storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    func deallocate() { storage.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count < storage.count { storage[count] = byte }
+        count += 1
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
+    @inline(__always) mutating func removeLast() { count -= 1 }
+    var overflowed: Bool { count > storage.count }
+    var last: UInt8? { count > 0 && count <= storage.count ? storage[count - 1] : nil }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[0..<min(count, storage.count)]) }
 }

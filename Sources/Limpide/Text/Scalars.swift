@@ -8,7 +8,7 @@ enum CharClass: UInt8, Sendable {
 enum Scalars {
     /// Decodes the scalar starting at `i`; returns the scalar value and its UTF-8 length.
     /// Malformed sequences (impossible after decoding) read as U+FFFD of length 1.
-    @inlinable
+    @inline(__always) @usableFromInline
     static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
         let b0 = p[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
@@ -27,23 +27,27 @@ enum Scalars {
         return (0xFFFD, 1)
     }
 
-    /// ASCII classes by table: the hot path never leaves it for most French text.
-    @usableFromInline
-    static let asciiClass: [CharClass] = (0..<128).map { b -> CharClass in
-        switch UInt8(b) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
-        case UInt8(ascii: " "), 0x09, 0x0B, 0x0C: return .space
-        case 0x0A, 0x0D: return .newline
-        case UInt8(ascii: "'"): return .apostrophe
-        case UInt8(ascii: "-"): return .hyphen
-        default: return .other
-        }
+    /// ASCII classes by arithmetic: the hot path never leaves it for most French text.
+    @inline(__always) @usableFromInline
+    static func asciiClass(_ b: UInt8) -> CharClass {
+        let folded = b | 0x20
+        if folded >= 0x61 && folded <= 0x7A { return .letter }
+        if b >= 0x30 && b <= 0x39 { return .digit }
+        if b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C { return .space }
+        if b == 0x0A || b == 0x0D { return .newline }
+        if b == 0x27 { return .apostrophe }
+        if b == 0x2D { return .hyphen }
+        return .other
     }
 
-    @inlinable
+    @inline(__always) @usableFromInline
     static func classify(_ v: UInt32) -> CharClass {
-        if v < 0x80 { return asciiClass[Int(v)] }
+        if v < 0x80 { return asciiClass(UInt8(v)) }
+        return classifyNonASCII(v)
+    }
+
+    @usableFromInline
+    static func classifyNonASCII(_ v: UInt32) -> CharClass {
         switch v {
         case 0x00A0, 0x202F, 0x2000...0x200B, 0x2060, 0xFEFF, 0x3000, 0x1680:
             return .space  // NBSP, narrow NBSP, thin spaces, zero-width space, BOM
@@ -65,9 +69,14 @@ enum Scalars {
         }
     }
 
-    @inlinable
+    @inline(__always) @usableFromInline
     static func isUpper(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return isUpperNonASCII(v)
+    }
+
+    @usableFromInline
+    static func isUpperNonASCII(_ v: UInt32) -> Bool {
         switch v {
         case 0x00C0...0x00D6, 0x00D8...0x00DE: return true
         case 0x0100...0x017F: return v & 1 == 0 && v != 0x0138  // Latin Extended-A pairs (Œ = 0x152)
@@ -76,9 +85,14 @@ enum Scalars {
         }
     }
 
-    @inlinable
+    @inline(__always) @usableFromInline
     static func isLower(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return isLowerNonASCII(v)
+    }
+
+    @usableFromInline
+    static func isLowerNonASCII(_ v: UInt32) -> Bool {
         switch v {
         case 0x00DF...0x00F6, 0x00F8...0x00FF: return true
         case 0x0100...0x017F: return v & 1 == 1 || v == 0x0138

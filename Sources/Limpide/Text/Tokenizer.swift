@@ -72,6 +72,22 @@ public enum Tokenizer {
         var first = true
         loop: while j < n {
             let b = p[j]
+            // ASCII letters and digits: the common case, without decoding or classifying.
+            if b >= 0x61 && b <= 0x7A {
+                flags.insert(.hasLower)
+                first = false
+                letters += 1
+                j += 1
+                continue
+            }
+            if b >= 0x41 && b <= 0x5A {
+                flags.insert(.hasUpper)
+                if first { flags.insert(.initialUpper) }
+                first = false
+                letters += 1
+                j += 1
+                continue
+            }
             let v: UInt32
             let len: Int
             if b < 0x80 { v = UInt32(b); len = 1 } else { (v, len) = Scalars.decode(p, j); flags.insert(.nonASCII) }
