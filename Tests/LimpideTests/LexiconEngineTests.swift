@@ -59,7 +59,7 @@ struct LexiconEngineTests {
         #expect(lexicon.entries.map(\.form) == ["correct"])
         #expect(lexicon.issues.map(\.description) == [
             "mauvais.tsv:2: sigle « ABC » sans développement",
-            "mauvais.tsv:3: type inconnu « inconnu » pour « bonjour » (sigle, jargon, formule, juridique ou latin)",
+            "mauvais.tsv:3: type inconnu « inconnu » pour « bonjour » (sigle, jargon, formule, juridique, latin ou nom)",
             "mauvais.tsv:4: explication vide pour « salut »",
             "mauvais.tsv:5: domaine inconnu « nulle-part » pour « mot » (voir domaines.tsv)",
             "mauvais.tsv:6: trop de colonnes (7 au lieu de 5) : une tabulation en trop ?",

@@ -44,7 +44,7 @@ struct LexiconDetector {
                         isFirstOccurrence: firstForm, entryKind: entry.kind))
             } else {
                 let first = seen.insert(entry.id).inserted
-                let fix = Inflection.fix(for: entry, match: match.tokens, in: context)
+                let fix = lexicon.inflections[entry.id].flatMap { Inflection.fix(for: entry, info: $0, match: match.tokens, in: context) }
                 let rule: RuleDescription = fix != nil ? ReplaceableJargonRule.description : JargonToExplainRule.description
                 var message = "« \(text) » : \(entry.explanation ?? "")"
                 if let fix { message = "« \(text) » peut s'écrire « \(fix.0) » (\(entry.explanation ?? ""))" }

@@ -10,10 +10,10 @@ public struct Lexicon: Sendable {
     /// Problems found while loading (bad lines are skipped, never fatal).
     public let issues: [LexiconIssue]
     let matcher: Matcher
+    /// Inflection facts of the entries that have a replacement.
+    let inflections: [Int: EntryInflection]
     /// `cueDomains[i]` is the domain of the cue phrase with value `i` in the matcher.
     let cueDomains: [String]
-    /// Entry ids by folded main form and variants, for look-ups by people.
-    private let byFoldedForm: [String: [Int]]
 
     /// A lexicon file: its name (for messages) and its text.
     public struct File: Sendable {
@@ -64,12 +64,10 @@ public struct Lexicon: Sendable {
             }
         }
         self.matcher = Matcher(entries: entries, cues: cues)
+        var inflections: [Int: EntryInflection] = [:]
+        for entry in entries where entry.replacement != nil { inflections[entry.id] = EntryInflection(entry) }
+        self.inflections = inflections
         self.cueDomains = cueDomains
-        var byForm: [String: [Int]] = [:]
-        for entry in entries {
-            for form in Set(entry.forms.map(Folding.fold)) { byForm[form, default: []].append(entry.id) }
-        }
-        self.byFoldedForm = byForm
     }
 
     /// The lexicon that ships with Limpide, compiled into the library.
@@ -103,7 +101,9 @@ public struct Lexicon: Sendable {
 
     /// Entries whose main form or a variant is `term` (ignoring case and accents).
     public func entries(for term: String) -> [LexiconEntry] {
-        (byFoldedForm[Folding.fold(term)] ?? []).map { entries[$0] }
+        // A linear scan: look-ups by people are rare, and an index would slow every start.
+        let wanted = Folding.fold(term)
+        return entries.filter { entry in entry.forms.contains { Folding.fold($0) == wanted } }
     }
 }
 

@@ -10,6 +10,9 @@ public enum EntryKind: String, Sendable, Codable, CaseIterable {
     case juridique
     /// Latin or old phrasing: nonobstant, ledit, a fortiori.
     case latin
+    /// The name of an organisation, a programme or a public service: France Travail, Assurance
+    /// Maladie. Like an explained acronym, it may appear in other explanations.
+    case nom
 
     public var isAcronym: Bool { self == .sigle }
 }

@@ -10,86 +10,155 @@ public enum LexiconParser {
     }
 
     /// Parses the text of one lexicon file. `knownDomains` empty means any domain is accepted.
+    ///
+    /// Scans UTF-8 bytes and builds a `String` only for the cells it keeps: the bundled lexicon is
+    /// read at every start of the tool.
     public static func parse(_ text: String, file: String, knownDomains: Set<String> = []) -> Result {
         var result = Result()
-        var header: [String: Int] = [:]
-        var lineNumber = 0
-        for rawLine in lines(of: text) {
-            lineNumber += 1
-            let location = LexiconLocation(file: file, line: lineNumber)
-            if rawLine.utf8.containsReplacementCharacter {
-                result.issues.append(LexiconIssue(location, "encodage invalide : le fichier doit être en UTF-8"))
-                continue
-            }
-            var line = rawLine
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
-            let cells = line.splitBytes(0x09).map(unquote)
-            if header.isEmpty {
-                for (index, name) in cells.enumerated() { header[Folding.fold(name.trimmingSpaces)] = index }
-                let missing = ["forme", "type"].filter { header[$0] == nil }
-                if !missing.isEmpty {
-                    result.issues.append(LexiconIssue(location, "en-tête incomplet : colonne(s) manquante(s) \(missing.joined(separator: ", ")) (attendu : \(columns.joined(separator: " ")))"))
-                    return result
-                }
-                continue
-            }
-            func cell(_ name: String) -> String {
-                guard let index = header[name], index < cells.count else { return "" }
-                return cells[index].trimmingSpaces
-            }
-            if cells.count > header.count, cells[header.count...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
-                result.issues.append(LexiconIssue(location, "trop de colonnes (\(cells.count) au lieu de \(header.count)) : une tabulation en trop ?"))
-                continue
-            }
-            let form = cell("forme")
-            guard !form.isEmpty else {
-                result.issues.append(LexiconIssue(location, "forme vide"))
-                continue
-            }
-            guard let kind = EntryKind(rawValue: Folding.fold(cell("type"))) else {
-                let given = cell("type")
-                result.issues.append(LexiconIssue(location, given.isEmpty ? "type vide pour « \(form) » (sigle, jargon, formule, juridique ou latin)" : "type inconnu « \(given) » pour « \(form) » (sigle, jargon, formule, juridique ou latin)"))
-                continue
-            }
-            let expansion = cell("developpement")
-            let explanation = cell("explication")
-            if kind.isAcronym, expansion.isEmpty {
-                result.issues.append(LexiconIssue(location, "sigle « \(form) » sans développement"))
-                continue
-            }
-            if !kind.isAcronym, explanation.isEmpty {
-                result.issues.append(LexiconIssue(location, "explication vide pour « \(form) »"))
-                continue
-            }
-            let domains = cell("domaines").splitBytes(UInt8(ascii: ",")).map(\.trimmingSpaces).filter { !$0.isEmpty }
-            if !knownDomains.isEmpty, let unknown = domains.first(where: { !knownDomains.contains($0) }) {
-                result.issues.append(LexiconIssue(location, "domaine inconnu « \(unknown) » pour « \(form) » (voir domaines.tsv)"))
-                continue
-            }
-            var replacement: Replacement?
-            let replacementCell = cell("remplacement")
-            if !replacementCell.isEmpty {
-                if kind.isAcronym {
-                    result.issues.append(LexiconIssue(location, "un sigle n'a pas de remplacement (« \(form) »)"))
+        var copy = text
+        copy.withUTF8 { p in
+            var columnOf: [String: Int] = [:]
+            var columnIndex: [Int] = []
+            var headerCount = 0
+            var cells: [Range<Int>] = []
+            var lineNumber = 0
+            var lineStart = 0
+            var i = 0
+            let n = p.count
+            while lineStart < n {
+                // One line: [lineStart, i).
+                i = lineStart
+                while i < n, p[i] != 0x0A, p[i] != 0x0D { i += 1 }
+                let lineEnd = i
+                if i < n, p[i] == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
+                let next = i + 1
+                lineNumber += 1
+                defer { lineStart = next }
+                let location = LexiconLocation(file: file, line: lineNumber)
+                var first = lineStart
+                if lineNumber == 1, lineEnd - first >= 3, p[first] == 0xEF, p[first + 1] == 0xBB, p[first + 2] == 0xBF { first += 3 }
+                let line = UnsafeBufferPointer(rebasing: p[first..<lineEnd])
+                if containsReplacement(line) {
+                    result.issues.append(LexiconIssue(location, "encodage invalide : le fichier doit être en UTF-8"))
                     continue
                 }
-                let parts = replacementCell.splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces)
-                guard parts.count <= 2, !parts.contains(where: \.isEmpty) else {
-                    result.issues.append(LexiconIssue(location, "remplacement mal écrit « \(replacementCell) » (attendu : « singulier » ou « singulier | pluriel »)"))
+                let trimmed = trim(p, first..<lineEnd)
+                if trimmed.isEmpty || p[trimmed.lowerBound] == UInt8(ascii: "#") { continue }
+                cells.removeAll(keepingCapacity: true)
+                var cellStart = first
+                for k in first..<lineEnd where p[k] == 0x09 {
+                    cells.append(cellStart..<k)
+                    cellStart = k + 1
+                }
+                cells.append(cellStart..<lineEnd)
+                func string(_ range: Range<Int>) -> String {
+                    let trimmed = trim(p, range)
+                    return unquote(String(decoding: UnsafeBufferPointer(rebasing: p[trimmed]), as: UTF8.self))
+                }
+                if headerCount == 0 {
+                    for (index, range) in cells.enumerated() { columnOf[Folding.fold(string(range))] = index }
+                    headerCount = cells.count
+                    columnIndex = Column.allCases.map { columnOf[$0.name] ?? -1 }
+                    let missing = ["forme", "type"].filter { columnOf[$0] == nil }
+                    if !missing.isEmpty {
+                        result.issues.append(LexiconIssue(location, "en-tête incomplet : colonne(s) manquante(s) \(missing.joined(separator: ", ")) (attendu : \(columns.joined(separator: " ")))"))
+                        return
+                    }
                     continue
                 }
-                replacement = Replacement(singular: parts[0], plural: parts.count == 2 ? parts[1] : nil)
+                func cell(_ column: Column) -> String {
+                    let index = columnIndex[column.rawValue]
+                    guard index >= 0, index < cells.count else { return "" }
+                    return string(cells[index])
+                }
+                if cells.count > headerCount, cells[headerCount...].contains(where: { !trim(p, $0).isEmpty }) {
+                    result.issues.append(LexiconIssue(location, "trop de colonnes (\(cells.count) au lieu de \(headerCount)) : une tabulation en trop ?"))
+                    continue
+                }
+                if let entry = entry(cell: cell, location: location, knownDomains: knownDomains, issues: &result.issues) {
+                    result.entries.append(entry)
+                }
             }
-            let variants = cell("variantes").splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces).filter { !$0.isEmpty }
-            let source = cell("source")
-            result.entries.append(
-                LexiconEntry(
-                    form: form, variants: variants, kind: kind, expansion: expansion.isEmpty ? nil : expansion,
-                    explanation: explanation.isEmpty ? nil : explanation, replacement: replacement, domains: domains,
-                    source: source.isEmpty ? nil : source, location: location))
         }
         return result
+    }
+
+    /// Builds an entry from the cells of a line, or reports why it cannot.
+    /// The columns a lexicon file may have, in their usual order.
+    enum Column: Int, CaseIterable {
+        case form, variants, kind, expansion, explanation, replacement, domains, source
+
+        var name: String { LexiconParser.columns[rawValue] }
+    }
+
+    static func entry(cell: (Column) -> String, location: LexiconLocation, knownDomains: Set<String>, issues: inout [LexiconIssue]) -> LexiconEntry? {
+        let form = cell(.form)
+        guard !form.isEmpty else {
+            issues.append(LexiconIssue(location, "forme vide"))
+            return nil
+        }
+        let given = cell(.kind)
+        guard let kind = EntryKind(rawValue: given) ?? EntryKind(rawValue: Folding.fold(given)) else {
+            issues.append(LexiconIssue(location, given.isEmpty ? "type vide pour « \(form) » (sigle, jargon, formule, juridique, latin ou nom)" : "type inconnu « \(given) » pour « \(form) » (sigle, jargon, formule, juridique, latin ou nom)"))
+            return nil
+        }
+        let expansion = cell(.expansion)
+        let explanation = cell(.explanation)
+        if kind.isAcronym, expansion.isEmpty {
+            issues.append(LexiconIssue(location, "sigle « \(form) » sans développement"))
+            return nil
+        }
+        if !kind.isAcronym, explanation.isEmpty {
+            issues.append(LexiconIssue(location, "explication vide pour « \(form) »"))
+            return nil
+        }
+        let domains = split(cell(.domains), UInt8(ascii: ","))
+        if !knownDomains.isEmpty, let unknown = domains.first(where: { !knownDomains.contains($0) }) {
+            issues.append(LexiconIssue(location, "domaine inconnu « \(unknown) » pour « \(form) » (voir domaines.tsv)"))
+            return nil
+        }
+        var replacement: Replacement?
+        let replacementCell = cell(.replacement)
+        if !replacementCell.isEmpty {
+            if kind.isAcronym {
+                issues.append(LexiconIssue(location, "un sigle n'a pas de remplacement (« \(form) »)"))
+                return nil
+            }
+            let parts = replacementCell.splitBytes(UInt8(ascii: "|")).map(\.trimmingSpaces)
+            guard parts.count <= 2, !parts.contains(where: \.isEmpty) else {
+                issues.append(LexiconIssue(location, "remplacement mal écrit « \(replacementCell) » (attendu : « singulier » ou « singulier | pluriel »)"))
+                return nil
+            }
+            replacement = Replacement(singular: parts[0], plural: parts.count == 2 ? parts[1] : nil)
+        }
+        let source = cell(.source)
+        return LexiconEntry(
+            form: form, variants: split(cell(.variants), UInt8(ascii: "|")), kind: kind, expansion: expansion.isEmpty ? nil : expansion,
+            explanation: explanation.isEmpty ? nil : explanation, replacement: replacement, domains: domains,
+            source: source.isEmpty ? nil : source, location: location)
+    }
+
+    static func split(_ cell: String, _ separator: UInt8) -> [String] {
+        cell.isEmpty ? [] : cell.splitBytes(separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
+    }
+
+    /// The range without spaces, tabs and no-break spaces at either end.
+    static func trim(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            if p[lower] == 0x20 || p[lower] == 0x09 { lower += 1 } else if p[lower] == 0xC2, lower + 1 < upper, p[lower + 1] == 0xA0 { lower += 2 } else { break }
+        }
+        while upper > lower {
+            if p[upper - 1] == 0x20 || p[upper - 1] == 0x09 { upper -= 1 } else if p[upper - 1] == 0xA0, upper - 2 >= lower, p[upper - 2] == 0xC2 { upper -= 2 } else { break }
+        }
+        return lower..<upper
+    }
+
+    static func containsReplacement(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        for k in 0..<(line.count - 2) where line[k] == 0xEF && line[k + 1] == 0xBF && line[k + 2] == 0xBD { return true }
+        return false
     }
 
     /// Parses `domaines.tsv`: `domaine`, `libelle`, `indices` (cue words separated by `|`).
@@ -137,7 +206,7 @@ public enum LexiconParser {
 
     /// Spreadsheets quote cells that contain quotes: `"il dit ""oui"""`.
     static func unquote(_ cell: String) -> String {
-        guard cell.count >= 2, cell.hasPrefix("\""), cell.hasSuffix("\"") else { return cell }
+        guard cell.utf8.count >= 2, cell.utf8.first == 0x22, cell.utf8.last == 0x22 else { return cell }
         return String(cell.dropFirst().dropLast()).replacing("\"\"", with: "\"")
     }
 }
@@ -155,20 +224,4 @@ extension String {
         return String(scalars)
     }
 
-}
-
-extension String.UTF8View {
-    /// Whether the text holds U+FFFD, the mark of bytes that were not valid UTF-8.
-    var containsReplacementCharacter: Bool {
-        var state = 0
-        for byte in self {
-            switch (state, byte) {
-            case (_, 0xEF): state = 1
-            case (1, 0xBF): state = 2
-            case (2, 0xBD): return true
-            default: state = 0
-            }
-        }
-        return false
-    }
 }

@@ -58,6 +58,8 @@ public enum LexiconValidator {
             covered.append(finding.range)
             if ownForms.contains(Folding.fold(finding.text)) { continue }
             switch finding.kind {
+            case .jargon where finding.entryKind == .nom:
+                break  // names of organisations are allowed, like explained acronyms
             case .jargon:
                 issues.append(LexiconIssue(entry.location, "l'explication de « \(entry.form) » contient du jargon : « \(finding.text) »"))
             case .acronym:

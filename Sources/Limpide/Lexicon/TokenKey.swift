@@ -61,12 +61,12 @@ enum TokenKey {
     /// Keys of a whole phrase (a lexicon form), tokenized like any text.
     static func keys(of phrase: String, stripPlural: Bool = true) -> [[UInt8]] {
         var text = phrase
+        var buffer = KeyBuffer()
+        defer { buffer.deallocate() }
         return text.withUTF8 { p in
-            let tokens = Tokenizer.tokenize(p)
-            var out: [UInt8] = []
             var keys: [[UInt8]] = []
-            for token in tokens where make(p, token, into: &out, stripPlural: stripPlural) {
-                keys.append(out)
+            for token in Tokenizer.tokenize(p) where make(p, token, into: &buffer, stripPlural: stripPlural) {
+                keys.append(Array(buffer.bytes))
             }
             return keys
         }

@@ -1,5 +1,17 @@
 /// Adapts a lexicon replacement to the place it goes: number, contractions (`du`, `au`), elision
 /// with the neighbouring words (`afin d'obtenir` → `pour obtenir`, `de à partir` never) and capitals.
+/// What inflection needs to know about an entry's main form, computed once per lexicon.
+struct EntryInflection: Sendable {
+    var formPluralMarks: Int
+    var formLastKey: String
+
+    init(_ entry: LexiconEntry) {
+        let keys = TokenKey.keys(of: entry.form, stripPlural: false).map { String(decoding: $0, as: UTF8.self) }
+        formPluralMarks = Inflection.pluralMarks(keys)
+        formLastKey = TokenKey.keys(of: entry.form).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
+
 enum Inflection {
     static let vowels: Set<UInt8> = Set("aeiouy".utf8)
 
@@ -31,12 +43,12 @@ enum Inflection {
     }
 
     /// The replacement text and the edit for `entry` at `match`, or nil when no replacement fits safely.
-    static func fix(for entry: LexiconEntry, match: Range<Int>, in context: Context) -> (String, Edit)? {
+    static func fix(for entry: LexiconEntry, info: EntryInflection, match: Range<Int>, in context: Context) -> (String, Edit)? {
         guard let replacement = entry.replacement else { return nil }
         let tokens = context.tokens
         // 1. Number.
-        let textPlural = pluralMarks(tokens[match].map { context.key($0) }, inclusive: tokens[match].contains { $0.flags.contains(.inclusiveSuffix) })
-        let formPlural = pluralMarks(TokenKey.keys(of: entry.form, stripPlural: false).map { String(decoding: $0, as: UTF8.self) }, inclusive: false)
+        let textPlural = pluralMarks(tokens[match], context.bytes)
+        let formPlural = info.formPluralMarks
         var words: [String]
         if let plural = replacement.plural {
             let usePlural = textPlural > formPlural || (textPlural == formPlural && formPlural > 0)
@@ -47,10 +59,9 @@ enum Inflection {
         }
         guard !words.isEmpty else { return nil }
         // 2. Contraction at the end: "à compter du" → "à partir du".
-        let formKeys = TokenKey.keys(of: entry.form).map { String(decoding: $0, as: UTF8.self) }
-        if let lastToken = tokens[match].last {
+        if let lastToken = tokens[match].last, lastToken.length <= 3, lastToken.kind == .word {
             let lastKey = context.key(lastToken)
-            if ["du", "des", "au", "aux"].contains(lastKey), let formLast = formKeys.last, formLast != lastKey {
+            if ["du", "des", "au", "aux"].contains(lastKey), info.formLastKey != lastKey {
                 let plural = lastKey.hasSuffix("s") || lastKey.hasSuffix("x")
                 switch Folding.fold(words[words.count - 1]) {
                 case "de": words[words.count - 1] = plural ? "des" : "du"
@@ -102,19 +113,31 @@ enum Inflection {
                 start = previous.start
             }
         }
-        // 5. Capitals.
-        let matchedText = String(decoding: UnsafeBufferPointer(rebasing: context.bytes[tokens[match.lowerBound].start..<tokens[match.upperBound - 1].end]), as: UTF8.self)
+        // 5. Capitals, from the first matched token: "Afin de" → "Pour", "À COMPTER DE" → "À PARTIR DE".
         if prefix.isEmpty {
-            text = matchCase(text, matchedText)
+            let first = tokens[match.lowerBound]
+            if first.flags.contains(.initialUpper) {
+                let allCapitals = tokens[match].allSatisfy { $0.kind != .word || $0.isAllUpper } && tokens[match].contains { $0.length > 1 }
+                text = allCapitals ? text.uppercased() : text.prefix(1).uppercased() + text.dropFirst()
+            }
         }
         let replacementText = prefix.isEmpty ? text : (prefix + text)
         return (text, Edit(range: start..<end, text: replacementText))
     }
 
-    static func pluralMarks(_ keys: [String], inclusive: Bool) -> Int {
-        var count = inclusive ? 1 : 0
-        for key in keys where key.utf8.count >= 4 && (key.hasSuffix("s") || key.hasSuffix("x")) { count += 1 }
+    /// Words that look plural (ending in s or x, four letters or more, or an inclusive "(s)").
+    static func pluralMarks(_ tokens: ArraySlice<Token>, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for token in tokens where token.kind == .word {
+            if token.flags.contains(.inclusiveSuffix) { count += 1; continue }
+            let last = p[token.end - 1] | 0x20
+            if token.length >= 4, last == UInt8(ascii: "s") || last == UInt8(ascii: "x") { count += 1 }
+        }
         return count
+    }
+
+    static func pluralMarks(_ keys: [String]) -> Int {
+        keys.filter { $0.utf8.count >= 4 && ($0.hasSuffix("s") || $0.hasSuffix("x")) }.count
     }
 
     static func apostrophe(of token: Token, _ context: Context) -> String {
