@@ -65,8 +65,15 @@ public struct Finding: Sendable, Hashable {
     public var range: Range<Int>
     /// The text of `range`, exactly as in the source.
     public var text: String
-    /// A sentence for people, in French.
-    public var message: String
+    /// A sentence for people, in French. For acronyms and jargon it is derived from the other
+    /// fields when needed (most findings are never shown one by one).
+    public var message: String {
+        get { messageOverride ?? defaultMessage }
+        set { messageOverride = newValue }
+    }
+    private var messageOverride: String?
+    /// Several meanings fit equally well: the reader is offered them rather than a guess.
+    public var isAmbiguous: Bool
     /// The chosen meaning (acronyms and jargon).
     public var meaning: Meaning?
     /// The other meanings the lexicon knows, when the term is ambiguous.
@@ -85,7 +92,7 @@ public struct Finding: Sendable, Hashable {
     public var suppression: String?
 
     public init(
-        rule: String, kind: FindingKind, severity: Severity, range: Range<Int>, text: String, message: String,
+        rule: String, kind: FindingKind, severity: Severity, range: Range<Int>, text: String, message: String? = nil, isAmbiguous: Bool = false,
         meaning: Meaning? = nil, candidates: [Meaning] = [], replacement: String? = nil, fix: Edit? = nil,
         definedInText: Bool = false, isFirstOccurrence: Bool = true, entryKind: EntryKind? = nil, suppression: String? = nil
     ) {
@@ -94,7 +101,8 @@ public struct Finding: Sendable, Hashable {
         self.severity = severity
         self.range = range
         self.text = text
-        self.message = message
+        self.messageOverride = message
+        self.isAmbiguous = isAmbiguous
         self.meaning = meaning
         self.candidates = candidates
         self.replacement = replacement
@@ -103,6 +111,24 @@ public struct Finding: Sendable, Hashable {
         self.isFirstOccurrence = isFirstOccurrence
         self.entryKind = entryKind
         self.suppression = suppression
+    }
+
+    private var defaultMessage: String {
+        switch kind {
+        case .acronym:
+            if isAmbiguous {
+                let options = ([meaning] + candidates.map { Optional($0) }).prefix(3).compactMap { $0?.expansion }
+                return "« \(text) » a plusieurs sens possibles ici : " + options.joined(separator: " ; ")
+            }
+            var message = "« \(text) » : \(meaning?.expansion ?? "")"
+            if let explanation = meaning?.explanation { message += " — \(explanation)" }
+            return message
+        case .jargon:
+            if let replacement { return "« \(text) » peut s'écrire « \(replacement) » (\(meaning?.explanation ?? ""))" }
+            return "« \(text) » : \(meaning?.explanation ?? "")"
+        default:
+            return ""
+        }
     }
 
     public var expansion: String? { meaning?.expansion }

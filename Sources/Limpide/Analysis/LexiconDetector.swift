@@ -10,6 +10,7 @@ struct LexiconDetector {
         let context = Inflection.Context(tokens: tokens, bytes: p, apostrophe: Self.dominantApostrophe(p))
         var seen = Set<Int>()
         var seenForms = Set<String>()
+        var letterKeys: [Int: String] = [:]  // folded letters of each acronym entry met, computed once
         var findings: [Finding] = []
         findings.reserveCapacity(matches.count)
         for match in matches {
@@ -18,7 +19,14 @@ struct LexiconDetector {
             let (chosen, others, ambiguous) = choose(match.entries, domainScores: domainScores)
             let entry = lexicon.entries[chosen]
             if entry.kind.isAcronym {
-                let formKey = AcronymShape.foldedLetters(text)
+                // The matched token spells the entry's letters (checked by the matcher): key by entry.
+                let formKey: String
+                if let known = letterKeys[entry.id] {
+                    formKey = known
+                } else {
+                    formKey = AcronymShape.foldedLetters(entry.form)
+                    letterKeys[entry.id] = formKey
+                }
                 let firstForm = seenForms.insert(formKey).inserted
                 let definition = definitions[formKey]
                 var meaning = Meaning(expansion: entry.expansion, explanation: entry.explanation, domains: entry.domains, entry: entry.id)
@@ -32,25 +40,19 @@ struct LexiconDetector {
                 }
                 let definedBefore = definition.map { $0.position <= range.lowerBound } ?? false
                 let rule: RuleDescription = definedBefore ? AcronymDefinedRule.description : AcronymUndefinedRule.description
-                var message = "« \(text) » : \(meaning.expansion ?? "")"
-                if let explanation = meaning.explanation { message += " — \(explanation)" }
-                if ambiguous, definition == nil {
-                    message = "« \(text) » a plusieurs sens possibles ici : " + ([meaning] + candidates).prefix(3).compactMap(\.expansion).joined(separator: " ; ")
-                }
                 findings.append(
                     Finding(
-                        rule: rule.id, kind: .acronym, severity: rule.severity, range: range, text: text, message: message,
+                        rule: rule.id, kind: .acronym, severity: rule.severity, range: range, text: text,
+                        isAmbiguous: ambiguous && definition == nil,
                         meaning: meaning, candidates: candidates, definedInText: definition != nil,
                         isFirstOccurrence: firstForm, entryKind: entry.kind))
             } else {
                 let first = seen.insert(entry.id).inserted
                 let fix = lexicon.inflections[entry.id].flatMap { Inflection.fix(for: entry, info: $0, match: match.tokens, in: context) }
                 let rule: RuleDescription = fix != nil ? ReplaceableJargonRule.description : JargonToExplainRule.description
-                var message = "« \(text) » : \(entry.explanation ?? "")"
-                if let fix { message = "« \(text) » peut s'écrire « \(fix.0) » (\(entry.explanation ?? ""))" }
                 findings.append(
                     Finding(
-                        rule: rule.id, kind: .jargon, severity: rule.severity, range: range, text: text, message: message,
+                        rule: rule.id, kind: .jargon, severity: rule.severity, range: range, text: text,
                         meaning: meaningOf(entry), candidates: others.map { meaningOf(lexicon.entries[$0]) },
                         replacement: fix?.0, fix: fix?.1, isFirstOccurrence: first, entryKind: entry.kind))
             }

@@ -8,8 +8,12 @@ public struct LexiconMatch: Sendable, Hashable {
 
 /// A trie over token ids: phrases of tokens → the values stored at their end.
 struct Trie: Sendable {
-    /// (node << 32 | token id) → child node.
+    /// (node << 32 | token id) → child node, while building.
     private(set) var edges: [UInt64: Int32] = [:]
+    /// The same edges frozen into an open-addressing table with a cheap integer hash.
+    private var table: [UInt64] = []
+    private var tableChildren: [Int32] = []
+    private var tableMask = 0
     /// Root children by token id (−1 when no phrase starts with that token).
     private(set) var rootEdges: [Int32] = []
     /// Values ending at each node.
@@ -37,6 +41,23 @@ struct Trie: Sendable {
     mutating func freeze(vocabularySize: Int) {
         rootEdges = Array(repeating: -1, count: vocabularySize)
         for (key, child) in edges where key >> 32 == 0 { rootEdges[Int(key & 0xFFFF_FFFF)] = child }
+        var capacity = 16
+        while capacity < edges.count * 2 { capacity <<= 1 }
+        tableMask = capacity - 1
+        table = Array(repeating: UInt64.max, count: capacity)
+        tableChildren = Array(repeating: -1, count: capacity)
+        for (key, child) in edges {
+            var slot = Self.slot(key, tableMask)
+            while table[slot] != UInt64.max { slot = (slot + 1) & tableMask }
+            table[slot] = key
+            tableChildren[slot] = child
+        }
+        edges = [:]
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     @inline(__always)
@@ -46,7 +67,14 @@ struct Trie: Sendable {
             let child = rootEdges[Int(token)]
             return child >= 0 ? child : nil
         }
-        return edges[Self.edgeKey(node, token)]
+        let key = Self.edgeKey(node, token)
+        var slot = Self.slot(key, tableMask)
+        while true {
+            let stored = table[slot]
+            if stored == key { return tableChildren[slot] }
+            if stored == UInt64.max { return nil }
+            slot = (slot + 1) & tableMask
+        }
     }
 }
 
@@ -58,8 +86,8 @@ struct Matcher: Sendable {
     private let cues: Trie
     /// For acronym entries, the exact folded letters of each of their forms.
     private let acronymKeys: [Int: Set<[UInt8]>]
-    /// Token ids of `de` and `à`, which `du`/`des` and `au`/`aux` may stand for.
-    private let contractionTargets: [Int32: Int32]
+    /// By token id: the id of `de` for `du`/`des`, of `à` for `au`/`aux`, −1 otherwise.
+    private let contractionTargets: [Int32]
     /// Ids of words other parts of the analysis look for (`dite`, `de`…), by key.
     let reserved: [String: Int32]
 
@@ -113,14 +141,14 @@ struct Matcher: Sendable {
         self.cues = cueTrie
         self.acronymKeys = acronymKeys
         self.reserved = reserved
-        var contractions: [Int32: Int32] = [:]
+        var contractions = [Int32](repeating: -1, count: keysInOrder.count)
         if let de = reserved["de"], let du = reserved["du"], let des = reserved["des"] {
-            contractions[du] = de
-            contractions[des] = de
+            contractions[Int(du)] = de
+            contractions[Int(des)] = de
         }
         if let a = reserved["a"], let au = reserved["au"], let aux = reserved["aux"] {
-            contractions[au] = a
-            contractions[aux] = a
+            contractions[Int(au)] = a
+            contractions[Int(aux)] = a
         }
         self.contractionTargets = contractions
     }
@@ -161,8 +189,9 @@ struct Matcher: Sendable {
         var candidates: [(end: Int, node: Int32)] = []
         while i < n {
             let first = ids[i]
-            var start = first >= 0 ? trie.child(0, first) : nil
-            if start == nil, first >= 0, let alternative = contractionTargets[first] { start = trie.child(0, alternative) }
+            guard first >= 0 else { i += 1; continue }
+            var start = trie.child(0, first)
+            if start == nil, contractionTargets[Int(first)] >= 0 { start = trie.child(0, contractionTargets[Int(first)]) }
             guard var node = start else { i += 1; continue }
             candidates.removeAll(keepingCapacity: true)
             if !trie.terminals[Int(node)].isEmpty { candidates.append((i + 1, node)) }
@@ -171,7 +200,7 @@ struct Matcher: Sendable {
                 let tokenId = ids[j]
                 guard tokenId >= 0 else { break }
                 var next = trie.child(node, tokenId)
-                if next == nil, let alternative = contractionTargets[tokenId] { next = trie.child(node, alternative) }
+                if next == nil, contractionTargets[Int(tokenId)] >= 0 { next = trie.child(node, contractionTargets[Int(tokenId)]) }
                 guard let child = next else { break }
                 node = child
                 j += 1

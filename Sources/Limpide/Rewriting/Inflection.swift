@@ -4,8 +4,13 @@
 struct EntryInflection: Sendable {
     var formPluralMarks: Int
     var formLastKey: String
+    /// The replacement's words, singular and plural.
+    var singularWords: [String]
+    var pluralWords: [String]?
 
     init(_ entry: LexiconEntry) {
+        singularWords = entry.replacement.map { $0.singular.split(separator: " ").map(String.init) } ?? []
+        pluralWords = entry.replacement?.plural.map { $0.split(separator: " ").map(String.init) }
         let keys = TokenKey.keys(of: entry.form, stripPlural: false).map { String(decoding: $0, as: UTF8.self) }
         formPluralMarks = Inflection.pluralMarks(keys)
         formLastKey = TokenKey.keys(of: entry.form).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -44,18 +49,18 @@ enum Inflection {
 
     /// The replacement text and the edit for `entry` at `match`, or nil when no replacement fits safely.
     static func fix(for entry: LexiconEntry, info: EntryInflection, match: Range<Int>, in context: Context) -> (String, Edit)? {
-        guard let replacement = entry.replacement else { return nil }
+        guard entry.replacement != nil else { return nil }
         let tokens = context.tokens
         // 1. Number.
         let textPlural = pluralMarks(tokens[match], context.bytes)
         let formPlural = info.formPluralMarks
         var words: [String]
-        if let plural = replacement.plural {
+        if let plural = info.pluralWords {
             let usePlural = textPlural > formPlural || (textPlural == formPlural && formPlural > 0)
-            words = (usePlural ? plural : replacement.singular).split(separator: " ").map(String.init)
+            words = usePlural ? plural : info.singularWords
         } else {
             guard textPlural == formPlural else { return nil }
-            words = replacement.singular.split(separator: " ").map(String.init)
+            words = info.singularWords
         }
         guard !words.isEmpty else { return nil }
         // 2. Contraction at the end: "à compter du" → "à partir du".

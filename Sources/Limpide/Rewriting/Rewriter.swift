@@ -35,7 +35,7 @@ public enum Rewriter {
         guard let meaning = finding.meaning else { return nil }
         switch finding.kind {
         case .acronym:
-            if finding.message.contains("plusieurs sens possibles") {
+            if finding.isAmbiguous {
                 let options = ([meaning] + finding.candidates).prefix(3).compactMap(\.expansion)
                 return options.isEmpty ? nil : " (sens possibles : " + options.joined(separator: " ; ") + ")"
             }
@@ -108,7 +108,7 @@ public enum Rewriter {
     public static func glossary(for analysis: Analysis) -> [GlossaryItem] {
         var items: [GlossaryItem] = []
         var seen = Set<String>()
-        for finding in analysis.findings where finding.kind == .acronym || finding.kind == .jargon {
+        for finding in analysis.findings where finding.isFirstOccurrence && (finding.kind == .acronym || finding.kind == .jargon) {
             guard let meaning = finding.meaning, meaning.explanation != nil || meaning.expansion != nil else { continue }
             let key = finding.kind == .acronym ? "a:" + AcronymShape.foldedLetters(finding.text) : "j:\(meaning.entry ?? -1)"
             guard seen.insert(key).inserted else { continue }
