@@ -26,9 +26,18 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("sortie"), help: ArgumentHelp("Écrit le résultat dans ce fichier au lieu de l'afficher (jamais sur le fichier lu).", valueName: "FICHIER"))
     var output: String?
 
+    @Flag(name: .customLong("html"), help: "Lit l'entrée comme une page HTML (sinon l'extension décide : .xhtml, .xml en XHTML ; .html, .htm en HTML).")
+    var html = false
+
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func run() throws {
+        if let kind = DocumentInput.kind(of: file, html: html) {
+            let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
+            let rendered = try DocumentInput.explain(file, kind: kind, format: format, style: style, analyzer: analyzer)
+            try OutputWriter.write(rendered, to: output, input: file)
+            return
+        }
         let input = try InputReader.read(file)
         let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
         let analysis = analyzer.analyze(input.decoded.text)

@@ -47,13 +47,21 @@ struct LexiconCheckCommand: ParsableCommand {
         abstract: "Vérifie le lexique : doublons, explications vides ou trop longues, jargon dans les explications, remplacements, domaines, encodage."
     )
 
+    @Argument(help: ArgumentHelp("Vérifie les fichiers .tsv de ce dossier au lieu du lexique compilé dans le programme (pour vérifier une modification sans recompiler).", valueName: "DOSSIER"))
+    var folder: String?
+
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func run() throws {
-        let lexicon = try lexiconOptions.lexicon()
+        var lexicon = try lexiconOptions.lexicon()
+        var prefix = "Lexicon/"
+        if let folder {
+            lexicon = Lexicon(files: try LexiconFolder.read(folder)).adding(try lexiconOptions.extraFiles())
+            prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        }
         let issues = LexiconValidator.validate(lexicon)
         for issue in issues {
-            let file = lexiconOptions.extraLexicons.contains(issue.location.file) ? issue.location.file : "Lexicon/" + issue.location.file
+            let file = lexiconOptions.extraLexicons.contains(issue.location.file) ? issue.location.file : prefix + issue.location.file
             Terminal.write("\(file):\(issue.location.line): \(issue.message)\n")
         }
         if issues.isEmpty {
@@ -87,5 +95,24 @@ struct LexiconStatsCommand: ParsableCommand {
             for (domain, count) in statistics.domains.sorted(by: { $0.key < $1.key }) { text += "  \(domain) : \(count)\n" }
             Terminal.write(text)
         }
+    }
+}
+
+/// Reads the lexicon files of a folder.
+enum LexiconFolder {
+    static func read(_ path: String) throws -> [Lexicon.File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError(message: "« \(path) » n'est pas un dossier de lexique.")
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = try names.filter { $0.hasSuffix(".tsv") }.sorted().map { name -> Lexicon.File in
+            let input = try InputReader.read((path as NSString).appendingPathComponent(name))
+            return Lexicon.File(name: name, text: input.decoded.text)
+        }
+        guard files.contains(where: { $0.name == Lexicon.domainsFileName }) else {
+            throw CLIError(message: "le dossier « \(path) » n'a pas de fichier \(Lexicon.domainsFileName).")
+        }
+        return files
     }
 }

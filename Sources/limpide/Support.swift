@@ -98,16 +98,16 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexique"), help: ArgumentHelp("Un fichier de lexique en plus du lexique fourni (répétable).", valueName: "FICHIER"))
     var extraLexicons: [String] = []
 
+    /// The user's lexicon files, read.
+    func extraFiles() throws -> [Lexicon.File] {
+        try extraLexicons.map { path in Lexicon.File(name: path, text: try InputReader.read(path).decoded.text) }
+    }
+
     /// The bundled lexicon plus the user's files; bad lines are reported on stderr.
     func lexicon() throws -> Lexicon {
         let bundled = Lexicon.bundled()
         guard !extraLexicons.isEmpty else { return bundled }
-        var files: [Lexicon.File] = []
-        for path in extraLexicons {
-            let input = try InputReader.read(path)
-            files.append(Lexicon.File(name: path, text: input.decoded.text))
-        }
-        let lexicon = bundled.adding(files)
+        let lexicon = bundled.adding(try extraFiles())
         for issue in lexicon.issues where extraLexicons.contains(issue.location.file) {
             Terminal.warning(issue.description)
         }

@@ -91,6 +91,16 @@ struct LexiconEngineTests {
         #expect(matchedTexts("il vous met en demeure") == ["met en demeure"])
     }
 
+    @Test("accents are ignored only when the text leaves them out")
+    func accents() {
+        let lexicon = testLexicon.adding([Lexicon.File(name: "extra.tsv", text: "forme\ttype\texplication\tdomaines\narrêté\tjuridique\tune décision écrite d'une autorité\tgeneral\n")])
+        #expect(analyze("un arrêté du maire", lexicon: lexicon).findings.map(\.text) == ["arrêté"])
+        #expect(analyze("la CAF arrête le versement", lexicon: lexicon).findings.map(\.text) == ["CAF"])
+        #expect(analyze("ARRETE DU MAIRE", lexicon: lexicon).findings.map(\.text) == ["ARRETE"])
+        #expect(analyze("ARRÊTÉS", lexicon: lexicon).findings.map(\.text) == ["ARRÊTÉS"])
+        #expect(analyze("arre\u{0302}te\u{0301}", lexicon: lexicon).findings.count == 1)
+    }
+
     @Test("NFD input matches like NFC")
     func nfd() {
         #expect(matchedTexts("le cas e\u{0301}che\u{0301}ant") == ["cas e\u{0301}che\u{0301}ant"].map { "le " + $0 })

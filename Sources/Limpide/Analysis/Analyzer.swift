@@ -63,9 +63,14 @@ public struct Analyzer: Sendable {
                     lexicon.matcher.spellsAcronym(entry.id, p, tokens[range])
                 else { continue }
             } else if range.count == 1 {
-                // A one-word jargon entry never matches inside an all-caps acronym-looking token.
                 let token = tokens[range.lowerBound]
                 if token.kind != .word && token.kind != .number { continue }
+                // Accents are ignored only when the text leaves them out: "arrête" (a verb) is
+                // not "arrêté" (a decision), but "ARRETE" may be.
+                if let forms = lexicon.accentForms[entry.id], token.flags.contains(.nonASCII) {
+                    let scalars = Substring(String(decoding: UnsafeBufferPointer(rebasing: p[token.start..<token.end]), as: UTF8.self)).unicodeScalars
+                    if AccentKey.hasAccents(scalars), !forms.contains(AccentKey.key(scalars)) { continue }
+                }
             }
             accepted.append(entry.id)
         }

@@ -10,6 +10,8 @@ public struct Lexicon: Sendable {
     /// Problems found while loading (bad lines are skipped, never fatal).
     public let issues: [LexiconIssue]
     let matcher: Matcher
+    /// For one-word entries written with accents: the accent keys of their one-word forms.
+    let accentForms: [Int: Set<[UInt32]>]
     /// Inflection facts of the entries that have a replacement.
     let inflections: [Int: EntryInflection]
     /// `cueDomains[i]` is the domain of the cue phrase with value `i` in the matcher.
@@ -64,6 +66,15 @@ public struct Lexicon: Sendable {
             }
         }
         self.matcher = Matcher(entries: entries, cues: cues)
+        var accentForms: [Int: Set<[UInt32]>] = [:]
+        for entry in entries where !entry.kind.isAcronym {
+            for form in entry.forms where !form.utf8.contains(0x20) && form.utf8.contains(where: { $0 >= 0x80 }) {
+                let scalars = Substring(form).unicodeScalars
+                guard AccentKey.hasAccents(scalars), !scalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }) else { continue }
+                accentForms[entry.id, default: []].insert(AccentKey.key(scalars))
+            }
+        }
+        self.accentForms = accentForms
         var inflections: [Int: EntryInflection] = [:]
         for entry in entries where entry.replacement != nil { inflections[entry.id] = EntryInflection(entry) }
         self.inflections = inflections

@@ -83,3 +83,50 @@ struct KeyBuffer: ByteSink {
     var last: UInt8? { count > 0 && count <= storage.count ? storage[count - 1] : nil }
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: storage[0..<min(count, storage.count)]) }
 }
+
+/// Lower case that keeps accents, with NFD sequences composed: tells "arrêté" from "arrête"
+/// when the text does write its accents.
+enum AccentKey {
+    /// Precomposed forms of (base letter, combining mark) for French.
+    static let compositions: [UInt64: UInt32] = {
+        var table: [UInt64: UInt32] = [:]
+        let pairs: [(String, UInt32, String)] = [
+            ("aeiou", 0x0300, "àèìòù"), ("aeiouy", 0x0301, "áéíóúý"), ("aeiou", 0x0302, "âêîôû"),
+            ("aeiouy", 0x0308, "äëïöüÿ"), ("c", 0x0327, "ç"), ("n", 0x0303, "ñ"),
+        ]
+        for (bases, mark, composed) in pairs {
+            for (base, result) in zip(bases.unicodeScalars, composed.unicodeScalars) {
+                table[UInt64(base.value) << 32 | UInt64(mark)] = result.value
+            }
+        }
+        return table
+    }()
+
+    /// The key of a word: lower-case scalars, NFD composed, a final plural s/x dropped from words of
+    /// four letters or more (like the matching keys).
+    static func key<S: Sequence>(_ scalars: S) -> [UInt32] where S.Element == Unicode.Scalar {
+        var out: [UInt32] = []
+        for scalar in scalars {
+            var v = scalar.value
+            if v >= 0x41 && v <= 0x5A { v |= 0x20 }
+            else if (v >= 0xC0 && v <= 0xDE && v != 0xD7) { v += 0x20 }
+            else if v == 0x152 { v = 0x153 }
+            else if v == 0x2019 || v == 0x2018 || v == 0x02BC { v = 0x27 }
+            if v >= 0x0300 && v <= 0x036F {
+                if let last = out.last, let composed = compositions[UInt64(last) << 32 | UInt64(v)] {
+                    out[out.count - 1] = composed
+                }
+                continue
+            }
+            if v == 0x2E { continue }
+            out.append(v)
+        }
+        if out.count >= 4, let last = out.last, last == 0x73 || last == 0x78 { out.removeLast() }
+        return out
+    }
+
+    /// Whether a word has letters outside ASCII (accents), NFD or not.
+    static func hasAccents(_ text: Substring.UnicodeScalarView) -> Bool {
+        text.contains { $0.value >= 0x80 && $0.value != 0x2019 && $0.value != 0x2018 }
+    }
+}
