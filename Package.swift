@@ -17,7 +17,11 @@ let package = Package(
         // lexicon and works wherever it is copied (no resource bundle to lose).
         .executableTarget(name: "LexiconEmbedder", path: "Sources/LexiconEmbedder"),
         .plugin(name: "EmbedLexicon", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
-        .target(name: "Limpide", plugins: ["EmbedLexicon"]),
+        // libxml2 from the system (Debian: libxml2-dev), for XHTML and HTML documents.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(name: "Limpide", dependencies: ["CLibXML2"], plugins: ["EmbedLexicon"]),
         .executableTarget(
             name: "limpide",
             dependencies: [

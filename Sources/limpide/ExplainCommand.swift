@@ -74,7 +74,7 @@ enum HumanOutput {
             text += "\n──────── Glossaire ────────\n"
             for item in glossary {
                 var line = "• \(item.term)"
-                if item.kind == .acronym, let expansion = item.expansion { line += " : \(expansion)" }
+                if item.kind == .acronym { line += " : \(item.expansion ?? "sens inconnu, à demander à l'expéditeur")" }
                 if let explanation = item.explanation { line += item.kind == .acronym ? " — \(explanation)" : " : \(explanation)" }
                 if let replacement = item.replacement { line += " (plus simple : « \(replacement) »)" }
                 text += line + "\n"

@@ -146,7 +146,8 @@ struct LexiconEngineTests {
     @Test("an acronym defined only later is still expanded at its first use")
     func definedLater() {
         let analysis = analyze("Votre APL baisse. L'aide personnalisée au logement (APL) dépend du loyer.")
-        #expect(analysis.findings.first?.rule == "sigle-non-defini")
+        #expect(analysis.findings.first?.rule == "sigle-defini-apres")
+        #expect(analysis.findings.first?.severity == .avertissement)
         #expect(Rewriter.rewrite(analysis).text.hasPrefix("Votre APL (aide personnalisée au logement : une aide"))
     }
 

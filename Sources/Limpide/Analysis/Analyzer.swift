@@ -38,6 +38,19 @@ public struct Analyzer: Sendable {
         let definitions = DefinitionDetector(tokens: tokens, bytes: p, ids: ids, reserved: lexicon.matcher.reserved).definitions()
         var findings = LexiconDetector(lexicon: lexicon).findings(
             matches: matches, tokens: tokens, bytes: p, source: source, domainScores: domainScores, definitions: definitions)
+        // Acronyms the lexicon does not know.
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for match in matches { for index in match.tokens { covered[index] = true } }
+        let candidates = AcronymCandidates(tokens: tokens, bytes: p).candidates(covered: covered, definedKeys: Set(definitions.keys))
+        for index in candidates {
+            let token = tokens[index]
+            let text = source.slice(token.range)
+            let definition = definitions[AcronymShape.foldedLetters(text)]
+            findings.append(
+                Finding(
+                    rule: AcronymUnknownRule.description.id, kind: .acronym, severity: .avertissement, range: token.range, text: text,
+                    meaning: definition.map { Meaning(expansion: $0.expansion, explanation: nil, domains: [], entry: nil) }))
+        }
         // Inside a definition's long form ("Allocation de logement familiale (ALF)") the words are
         // the name of the thing, not jargon to explain.
         let longForms = definitions.values.map(\.range)
@@ -45,6 +58,7 @@ public struct Analyzer: Sendable {
             findings.removeAll { finding in finding.kind == .jargon && longForms.contains { $0.overlaps(finding.range) } }
         }
         findings.sort { $0.range.lowerBound < $1.range.lowerBound }
+        AcronymRules.assign(&findings, definitions: definitions)
         return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains)
     }
 
@@ -87,6 +101,8 @@ enum AcronymShape {
         guard spanned.contains(where: { $0.flags.contains(.hasUpper) }) else { return false }
         guard range.count == 1, let token = spanned.first else { return true }
         if token.kind != .word && token.kind != .number { return false }
+        // "C'est" is not the CE: an elided word is never an acronym.
+        if token.flags.contains(.elided) { return false }
         let folded = foldedWord(token, p)
         let isCommonWord = FrenchWords.common.contains(folded)
         let formHasLower = entry.forms.contains { $0.unicodeScalars.contains { Scalars.isLower($0.value) } }
@@ -99,8 +115,10 @@ enum AcronymShape {
         }
         // Mixed case: "Caf", "Urssaf", "TéléRC".
         if formHasLower { return !isCommonWord || exactCase(token, entry, p) }
+        // "Caf" for CAF: only for acronyms we explain (the usual ones), never for a bare expansion
+        // from the imported dictionary, where "Accord" would be read as ACCORD.
         let letters = folded.count
-        return letters >= 3 && !isCommonWord
+        return letters >= 3 && !isCommonWord && entry.explanation != nil
     }
 
     static func foldedWord(_ token: Token, _ p: UnsafeBufferPointer<UInt8>) -> String {

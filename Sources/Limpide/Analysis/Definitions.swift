@@ -131,12 +131,14 @@ struct DefinitionDetector {
         return nil
     }
 
-    /// `la CAF (Caisse d'allocations familiales)`
+    /// `la CAF (Caisse d'allocations familiales)`, and `T (Travail)` for a single letter.
     func acronymThenLongForm(open k: Int) -> TextDefinition? {
-        guard k > 0, let letters = acronymLetters(tokens[k - 1]), letters.count >= 2 else { return nil }
+        guard k > 0, let letters = acronymLetters(tokens[k - 1]) else { return nil }
         var close = k + 1
         while close < tokens.count, close - k <= letters.count * 3 + 4, isLongFormWord(tokens[close]) { close += 1 }
         guard close < tokens.count, close > k + 1, bytes[tokens[close].start] == UInt8(ascii: ")") else { return nil }
+        // A single letter is an acronym only when the text spells it out in a word or two.
+        if letters.count == 1, !tokens[k - 1].isAllUpper || close - k - 1 > 2 { return nil }
         guard lettersFit(letters, words: tokens[(k + 1)..<close]) else { return nil }
         let range = tokens[k + 1].start..<tokens[close - 1].end
         return TextDefinition(form: text(tokens[k - 1].range), expansion: text(range), position: tokens[k - 1].start, range: tokens[k - 1].start..<tokens[close].end)

@@ -116,6 +116,12 @@ public struct Finding: Sendable, Hashable {
     private var defaultMessage: String {
         switch kind {
         case .acronym:
+            guard let expansion = meaning?.expansion else {
+                return "« \(text) » : sigle inconnu ; ni le lexique ni le texte ne disent ce qu'il veut dire"
+            }
+            if rule == AcronymDefinedLaterRule.description.id {
+                return "« \(text) » (\(expansion)) est employé avant que le texte ne donne son sens : développez-le dès sa première apparition"
+            }
             if isAmbiguous {
                 let options = ([meaning] + candidates.map { Optional($0) }).prefix(3).compactMap { $0?.expansion }
                 return "« \(text) » a plusieurs sens possibles ici : " + options.joined(separator: " ; ")

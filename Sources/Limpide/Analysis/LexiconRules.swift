@@ -45,3 +45,27 @@ public struct JargonToExplainRule: Rule {
             RuleExample("Vous pouvez nous écrire pour contester.", triggers: false),
         ])
 }
+
+/// An acronym that neither the lexicon nor the text explains.
+public struct AcronymUnknownRule: Rule {
+    public static let description = RuleDescription(
+        id: "sigle-inconnu", name: "Sigle inconnu", severity: .avertissement, kind: .acronym,
+        summary: "Un sigle que ni le lexique ni le texte n'expliquent.",
+        rationale: "Limpide ne devine pas le sens d'un sigle : si le texte ne le donne pas, le lecteur ne peut pas le trouver non plus.",
+        examples: [
+            RuleExample("Votre dossier ZQWX est en cours.", triggers: true),
+            RuleExample("Le zonage qualifié (ZQWX) est en cours.", triggers: false),
+        ])
+}
+
+/// An acronym used before the text says what it means.
+public struct AcronymDefinedLaterRule: Rule {
+    public static let description = RuleDescription(
+        id: "sigle-defini-apres", name: "Sigle défini trop tard", severity: .avertissement, kind: .acronym,
+        summary: "Un sigle est employé avant que le texte ne donne son sens.",
+        rationale: "Le lecteur bute sur le sigle dès sa première apparition : le développement doit venir à ce moment-là.",
+        examples: [
+            RuleExample("Votre APL baisse. L'aide personnalisée au logement (APL) dépend du loyer.", triggers: true),
+            RuleExample("L'aide personnalisée au logement (APL) dépend du loyer. Votre APL baisse.", triggers: false),
+        ])
+}

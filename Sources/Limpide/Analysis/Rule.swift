@@ -41,6 +41,8 @@ public protocol Rule: Sendable {
 public enum Rules {
     public static let all: [RuleDescription] = [
         AcronymUndefinedRule.description,
+        AcronymDefinedLaterRule.description,
+        AcronymUnknownRule.description,
         AcronymDefinedRule.description,
         ReplaceableJargonRule.description,
         JargonToExplainRule.description,

@@ -53,15 +53,15 @@ public enum LexiconValidator {
         var issues: [LexiconIssue] = []
         let analysis = analyzer.analyze(explanation)
         let ownForms = Set(entry.forms.map(Folding.fold))
-        var covered: [Range<Int>] = []
         for finding in analysis.findings {
-            covered.append(finding.range)
             if ownForms.contains(Folding.fold(finding.text)) { continue }
             switch finding.kind {
             case .jargon where finding.entryKind == .nom:
                 break  // names of organisations are allowed, like explained acronyms
             case .jargon:
                 issues.append(LexiconIssue(entry.location, "l'explication de « \(entry.form) » contient du jargon : « \(finding.text) »"))
+            case .acronym where finding.rule == AcronymUnknownRule.description.id:
+                issues.append(LexiconIssue(entry.location, "l'explication de « \(entry.form) » contient un sigle inconnu du lexique : « \(finding.text) »"))
             case .acronym:
                 let explained = ([finding.meaning] + finding.candidates.map { Optional($0) }).contains { $0?.explanation != nil }
                 if !explained {
@@ -70,14 +70,6 @@ public enum LexiconValidator {
             default:
                 break
             }
-        }
-        // Acronym-looking words the lexicon does not know at all.
-        let bytes = Array(analysis.source.text.utf8)
-        for token in analysis.tokens where token.kind == .word && token.isAllUpper && token.length >= 2 {
-            if covered.contains(where: { $0.overlaps(token.range) }) { continue }
-            let text = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
-            if ownForms.contains(Folding.fold(text)) { continue }
-            issues.append(LexiconIssue(entry.location, "l'explication de « \(entry.form) » contient un sigle inconnu du lexique : « \(text) »"))
         }
         return issues
     }

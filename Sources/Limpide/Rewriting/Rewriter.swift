@@ -32,7 +32,9 @@ public struct GlossaryItem: Sendable, Hashable, Codable {
 public enum Rewriter {
     /// The explanation inserted after a term, or nil when there is nothing to add.
     public static func gloss(for finding: Finding) -> String? {
-        guard let meaning = finding.meaning else { return nil }
+        guard let meaning = finding.meaning else {
+            return finding.kind == .acronym ? " (sigle inconnu de Limpide : demandez son sens à l'expéditeur)" : nil
+        }
         switch finding.kind {
         case .acronym:
             if finding.isAmbiguous {
@@ -109,7 +111,8 @@ public enum Rewriter {
         var items: [GlossaryItem] = []
         var seen = Set<String>()
         for finding in analysis.findings where finding.isFirstOccurrence && (finding.kind == .acronym || finding.kind == .jargon) {
-            guard let meaning = finding.meaning, meaning.explanation != nil || meaning.expansion != nil else { continue }
+            let meaning = finding.meaning ?? Meaning(expansion: nil, explanation: nil, domains: [], entry: nil)
+            guard meaning.explanation != nil || meaning.expansion != nil || finding.kind == .acronym else { continue }
             let key = finding.kind == .acronym ? "a:" + AcronymShape.foldedLetters(finding.text) : "j:\(meaning.entry ?? -1)"
             guard seen.insert(key).inserted else { continue }
             items.append(

@@ -1,0 +1,151 @@
+/// Finds acronyms the lexicon does not know, the way a careful reader would.
+///
+/// Candidates: words in capitals of 2 to 10 letters (`DALO`), dotted forms (`C.A.F.`), capitals
+/// with digits (`3E`, `2D-Doc`), inner capitals (`PaCS`); a single letter only when the text defines
+/// it (`T (Travail)`). Not candidates: Roman numerals (`XIV`), placeholders (`XXX`, `JJ/MM/AAAA`,
+/// `[NOM]`), headings and names written in capitals (`LETTRE RECOMMANDÉE`, `Madame Claire DUPONT`),
+/// long pronounceable words in capitals, and capitalised first words (`Votre`).
+struct AcronymCandidates {
+    let tokens: [Token]
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static let civilities: Set<String> = ["m", "mm", "mme", "mmes", "mlle", "madame", "monsieur", "messieurs", "mesdames", "me", "maitre", "dr", "docteur", "pr"]
+    static let units: Set<String> = ["km", "kg", "mg", "cm", "mm", "ml", "kw", "kwh", "mw", "mwh", "gw", "ko", "mo", "go", "to", "mhz", "ghz", "db", "ph"]
+
+    /// Token indices of candidate acronyms outside `covered` (tokens the lexicon already matched).
+    /// `definedKeys` are the folded letters of acronyms the text defines.
+    func candidates(covered: [Bool], definedKeys: Set<String>) -> [Int] {
+        var result: [Int] = []
+        var lineStart = 0
+        var capsLine = false
+        for index in tokens.indices {
+            let token = tokens[index]
+            if index == 0 || token.flags.contains(.newlineBefore) {
+                lineStart = index
+                capsLine = isCapitalsLine(from: lineStart)
+            }
+            guard token.kind == .word, !covered[index], token.flags.contains(.hasUpper) else { continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+            let key = AcronymShape.foldedLetters(text)
+            if definedKeys.contains(key) {
+                result.append(index)
+                continue
+            }
+            guard isAcronymShaped(token, text: text, key: key) else { continue }
+            if capsLine, !token.flags.contains(.dotted), !token.flags.contains(.hasDigit) { continue }
+            if isName(index) || isPlaceholder(index, text: text) { continue }
+            result.append(index)
+        }
+        return result
+    }
+
+    func isAcronymShaped(_ token: Token, text: String, key: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let upper = letters.filter { $0.properties.isUppercase }.count
+        guard letters.count >= 2, letters.count <= 10 else { return false }
+        if token.flags.contains(.dotted) { return true }
+        // 3E, 2D-Doc; not codes such as 5610A or 75008.
+        if token.flags.contains(.hasDigit) { return upper >= 1 && text.utf8.count <= 10 && text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count <= 2 }
+        if token.isAllUpper {
+            if Self.units.contains(key) || FrenchWords.common.contains(key) { return false }
+            if isRomanNumeral(text) { return false }
+            // Accented capitals and long pronounceable words are words: DÉROGATOIRE, MADAME.
+            if letters.contains(where: { $0.value >= 0x80 }) { return false }
+            if letters.count >= 5, isPronounceable(key) { return false }
+            return true
+        }
+        // Inner capitals: PaCS, CeGIDD (at least two capitals, not only the first letter).
+        return upper >= 2 && !token.flags.contains(.hyphenated)
+    }
+
+    /// A word whose vowels and consonants alternate like French words, not like initials.
+    func isPronounceable(_ key: String) -> Bool {
+        let vowels: Set<UInt8> = Set("aeiouy".utf8)
+        var run = 0
+        var longest = 0
+        var vowelCount = 0
+        for byte in key.utf8 {
+            if vowels.contains(byte) {
+                vowelCount += 1
+                run = 0
+            } else {
+                run += 1
+                longest = max(longest, run)
+            }
+        }
+        return longest <= 2 && vowelCount * 10 >= key.utf8.count * 3
+    }
+
+    func isRomanNumeral(_ text: String) -> Bool {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
+        guard text.allSatisfy({ values[$0] != nil }) else { return false }
+        // Only well-formed numerals made of I, V and X (II, XIV, XX): CD or MC are acronyms.
+        guard text.allSatisfy({ "IVX".contains($0) }) else { return false }
+        var total = 0
+        let digits = text.compactMap { values[$0] }
+        for (i, value) in digits.enumerated() {
+            total += i + 1 < digits.count && value < digits[i + 1] ? -value : value
+        }
+        return total > 0 && total < 40 && romanString(total) == text
+    }
+
+    func romanString(_ number: Int) -> String {
+        var n = number
+        var result = ""
+        for (value, symbol) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            while n >= value { result += symbol; n -= value }
+        }
+        return result
+    }
+
+    /// A heading or address line written in capitals: most of its words are in capitals.
+    func isCapitalsLine(from start: Int) -> Bool {
+        var words = 0
+        var capitals = 0
+        var index = start
+        while index < tokens.count, index == start || !tokens[index].flags.contains(.newlineBefore) {
+            let token = tokens[index]
+            if token.kind == .word, token.length >= 2 {
+                words += 1
+                if token.isAllUpper { capitals += 1 }
+            }
+            index += 1
+        }
+        return capitals >= 2 && capitals * 10 >= words * 6
+    }
+
+    func key(_ index: Int) -> String {
+        let token = tokens[index]
+        return Folding.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)).replacingDots
+    }
+
+    /// `Madame Claire DUPONT`, `M. DUPONT`: a name after a civility or a first name.
+    func isName(_ index: Int) -> Bool {
+        var previous = index - 1
+        while previous >= 0, tokens[previous].kind == .punctuation, bytes[tokens[previous].start] == UInt8(ascii: "-") { previous -= 1 }
+        guard previous >= 0, tokens[previous].kind == .word, !tokens[index].flags.contains(.newlineBefore) else { return false }
+        let before = tokens[previous]
+        let previousKey = key(previous)
+        if Self.civilities.contains(previousKey) { return true }
+        // A capitalised first name that is not a common word: "Claire DUPONT".
+        if before.flags.contains(.initialUpper), before.flags.contains(.hasLower), !FrenchWords.common.contains(previousKey), previous >= 1 {
+            let civility = tokens[previous - 1]
+            if civility.kind == .word, Self.civilities.contains(key(previous - 1)) { return true }
+        }
+        return false
+    }
+
+    /// `XXX`, `JJ/MM/AAAA`, `[NOM]`.
+    func isPlaceholder(_ index: Int, text: String) -> Bool {
+        let letters = Array(text.unicodeScalars)
+        if letters.count >= 2, Set(letters).count == 1 { return true }
+        if index > 0, index + 1 < tokens.count, bytes[tokens[index - 1].start] == UInt8(ascii: "["), bytes[tokens[index + 1].start] == UInt8(ascii: "]") {
+            return true
+        }
+        return false
+    }
+}
+
+extension String {
+    var replacingDots: String { String(unicodeScalars.filter { $0 != "." }) }
+}
