@@ -12,10 +12,31 @@ enum DocumentInput {
         return MarkupKind.forFile(path)
     }
 
-    /// Reads, analyses and renders a markup document.
-    static func explain(_ path: String?, kind: MarkupKind, format: OutputFormat, style: RewriteStyle, analyzer: Analyzer) throws -> String {
+    /// A document read and analysed, whatever its kind, positioned in its original bytes.
+    struct Loaded {
+        var name: String
+        var encoding: SourceEncoding
+        /// Findings, tokens and sentences in the original file's bytes.
+        var analysis: Analysis
+        /// For XHTML and HTML, the page's own analysis (to annotate it).
+        var markup: MarkupAnalysis?
+    }
+
+    /// Reads and analyses a text, XHTML or HTML input.
+    static func load(_ path: String?, html: Bool, analyzer: Analyzer) throws -> Loaded {
         let name = path ?? "-"
-        let bytes = try readBytes(name)
+        if let kind = kind(of: path, html: html) {
+            let markup = try analyseMarkup(name, kind: kind, analyzer: analyzer)
+            let bytes = markup.document.source.text.utf8
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            return Loaded(name: name, encoding: hasBOM ? .utf8WithBOM : .utf8, analysis: markup.reportAnalysis(), markup: markup)
+        }
+        let input = try InputReader.read(name)
+        return Loaded(name: name, encoding: input.decoded.encoding, analysis: analyzer.analyze(input.decoded.text), markup: nil)
+    }
+
+    static func analyseMarkup(_ name: String, kind: MarkupKind, analyzer: Analyzer) throws -> MarkupAnalysis {
+        let bytes = try InputReader.bytes(name)
         let document: MarkupDocument
         do {
             document = try MarkupDocument(bytes: bytes, kind: kind)
@@ -23,7 +44,14 @@ enum DocumentInput {
             let file = name == "-" ? "entrée standard" : name
             throw CLIError(message: "\(file):\(error.line):\(error.column): \(error.message)")
         }
-        let analysis = MarkupAnalysis(document: document, analyzer: analyzer)
+        return MarkupAnalysis(document: document, analyzer: analyzer)
+    }
+
+    /// Reads, analyses and renders a markup document.
+    static func explain(_ path: String?, kind: MarkupKind, format: OutputFormat, style: RewriteStyle, analyzer: Analyzer) throws -> String {
+        let name = path ?? "-"
+        let analysis = try analyseMarkup(name, kind: kind, analyzer: analyzer)
+        let bytes = analysis.document.source.text.utf8
         switch format {
         case .json:
             let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -35,18 +63,5 @@ enum DocumentInput {
             }
             return MarkupAnnotator.annotate(analysis).text
         }
-    }
-
-    static func readBytes(_ name: String) throws -> [UInt8] {
-        if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
-            throw CLIError(message: "le fichier « \(name) » n'existe pas.")
-        }
-        guard !isDirectory.boolValue else { throw CLIError(message: "« \(name) » est un dossier, pas un fichier.") }
-        guard let data = FileManager.default.contents(atPath: name) else {
-            throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
-        }
-        return Array(data)
     }
 }

@@ -41,13 +41,14 @@ struct ExplainCommand: ParsableCommand {
         let input = try InputReader.read(file)
         let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
         let analysis = analyzer.analyze(input.decoded.text)
+        let after = ComplexityScore.afterExplanation(of: analysis, analyzer: analyzer)
         let rendered: String
         switch format {
         case .json:
-            let report = JSONReport(analysis: analysis, file: input.name, encoding: input.decoded.encoding)
+            let report = JSONReport(analysis: analysis, file: input.name, encoding: input.decoded.encoding, after: after)
             rendered = String(decoding: try report.encoded(), as: UTF8.self) + "\n"
         case .texte:
-            rendered = HumanOutput.render(analysis, style: style, color: output == nil && Terminal.useColor)
+            rendered = HumanOutput.render(analysis, style: style, color: output == nil && Terminal.useColor, after: after)
         }
         try OutputWriter.write(rendered, to: output, input: file)
     }
@@ -55,7 +56,7 @@ struct ExplainCommand: ParsableCommand {
 
 /// The human output: the letter, explained, then the glossary and the summary line.
 enum HumanOutput {
-    static func render(_ analysis: Analysis, style: RewriteStyle, color: Bool) -> String {
+    static func render(_ analysis: Analysis, style: RewriteStyle, color: Bool, after: ComplexityReport? = nil) -> String {
         guard !analysis.source.text.isEmpty else { return "" }
         let rewrite = Rewriter.rewrite(analysis, style: style)
         var text = rewrite.text
@@ -81,6 +82,9 @@ enum HumanOutput {
             }
         }
         text += "\n" + Rewriter.summary(for: analysis) + "\n"
+        if let score = analysis.complexity {
+            text += ScoreText.headline(score, after: after) + " Détails : limpide score.\n"
+        }
         return text
     }
 }

@@ -55,24 +55,29 @@ enum InputReader {
         var decoded: DecodedText
     }
 
+    /// The bytes of a file, or of standard input for `-`.
+    static func bytes(_ name: String) throws -> [UInt8] {
+        if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
+            throw CLIError(message: "le fichier « \(name) » n'existe pas.")
+        }
+        guard !isDirectory.boolValue else {
+            throw CLIError(message: "« \(name) » est un dossier, pas un fichier.")
+        }
+        guard let data = FileManager.default.contents(atPath: name) else {
+            throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
+        }
+        return Array(data)
+    }
+
     static func read(_ path: String?) throws -> Input {
         let name = path ?? "-"
-        let bytes: [UInt8]
-        if name == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
-                throw CLIError(message: "le fichier « \(name) » n'existe pas.")
-            }
-            guard !isDirectory.boolValue else {
-                throw CLIError(message: "« \(name) » est un dossier, pas un fichier.")
-            }
-            guard let data = FileManager.default.contents(atPath: name) else {
-                throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
-            }
-            bytes = Array(data)
-        }
+        let bytes = try bytes(name)
+        return try decode(bytes, name: name)
+    }
+
+    static func decode(_ bytes: [UInt8], name: String) throws -> Input {
         do {
             return Input(name: name, decoded: try TextDecoder.decode(bytes))
         } catch {

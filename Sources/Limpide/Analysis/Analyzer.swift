@@ -7,25 +7,39 @@ public struct Analysis: Sendable {
     public let findings: [Finding]
     /// The document's likely domains, most likely first (from its terms and cue words).
     public let domains: [String]
+    /// How hard the text is, and why (nil when the analyzer's options turn signals off).
+    public let complexity: ComplexityReport?
 }
 
 /// Analyses French administrative text: the one pipeline (tokenize → match → detect) that every
 /// document adapter feeds. Immutable and `Sendable`: share one analyzer across tasks.
 public struct Analyzer: Sendable {
     public let lexicon: Lexicon
+    public var options: Options
 
-    public init(lexicon: Lexicon = .bundled()) {
-        self.lexicon = lexicon
+    /// What the analysis does beyond the lexicon.
+    public struct Options: Sendable {
+        /// Plain-language signals (long sentences, passive voice…) and the complexity score.
+        public var signals: Bool = true
+        /// Thresholds of the signals.
+        public var signalDetector = SignalDetector()
+        public init() {}
     }
 
-    /// Analyses a text.
-    public func analyze(_ text: String) -> Analysis {
+    public init(lexicon: Lexicon = .bundled(), options: Options = Options()) {
+        self.lexicon = lexicon
+        self.options = options
+    }
+
+    /// Analyses a text. `definitions` are definitions the document gives outside its text (the
+    /// `<abbr title>` of a web page); the text's own definitions are found anyway.
+    public func analyze(_ text: String, definitions: [TextDefinition] = []) -> Analysis {
         let source = SourceText(text)
         var copy = source.text
-        return copy.withUTF8 { p in analyze(source: source, bytes: p) }
+        return copy.withUTF8 { p in analyze(source: source, bytes: p, extraDefinitions: definitions) }
     }
 
-    func analyze(source: SourceText, bytes p: UnsafeBufferPointer<UInt8>) -> Analysis {
+    func analyze(source: SourceText, bytes p: UnsafeBufferPointer<UInt8>, extraDefinitions: [TextDefinition] = []) -> Analysis {
         let tokens = Tokenizer.tokenize(p)
         let sentences = SentenceSplitter.split(tokens, in: p)
         let ids = lexicon.matcher.tokenIds(tokens, in: p)
@@ -35,7 +49,11 @@ public struct Analyzer: Sendable {
         }.filter { $0.entries[0] >= 0 }
         let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, ids: ids)
         let domains = domainScores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
-        let definitions = DefinitionDetector(tokens: tokens, bytes: p, ids: ids, reserved: lexicon.matcher.reserved).definitions()
+        var definitions = DefinitionDetector(tokens: tokens, bytes: p, ids: ids, reserved: lexicon.matcher.reserved).definitions()
+        for definition in extraDefinitions {
+            let key = AcronymShape.foldedLetters(definition.form)
+            if definitions[key].map({ $0.position > definition.position }) ?? true { definitions[key] = definition }
+        }
         var findings = LexiconDetector(lexicon: lexicon).findings(
             matches: matches, tokens: tokens, bytes: p, source: source, domainScores: domainScores, definitions: definitions)
         // Acronyms the lexicon does not know.
@@ -59,7 +77,13 @@ public struct Analyzer: Sendable {
         }
         findings.sort { $0.range.lowerBound < $1.range.lowerBound }
         AcronymRules.assign(&findings, definitions: definitions)
-        return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains)
+        var complexity: ComplexityReport?
+        if options.signals {
+            findings += options.signalDetector.findings(tokens: tokens, sentences: sentences, bytes: p, source: source)
+            findings.sort { $0.range.lowerBound < $1.range.lowerBound }
+            complexity = ComplexityScore.compute(tokens: tokens, sentences: sentences, bytes: p, findings: findings)
+        }
+        return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains, complexity: complexity)
     }
 
     /// Keeps the entries whose case rules fit the matched tokens.

@@ -1,5 +1,12 @@
 /// An acronym that the text defines itself: "Caisse d'allocations familiales (Caf)".
 public struct TextDefinition: Sendable, Hashable {
+    public init(form: String, expansion: String, position: Int, range: Range<Int>) {
+        self.form = form
+        self.expansion = expansion
+        self.position = position
+        self.range = range
+    }
+
     /// The acronym as written.
     public var form: String
     /// The long form, as written in the text.

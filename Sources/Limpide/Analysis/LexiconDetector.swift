@@ -66,14 +66,22 @@ struct LexiconDetector {
 
     /// The meaning that a text's own definition points to, when the lexicon has it.
     static func meaning(for definition: TextDefinition, among ids: [Int], lexicon: Lexicon) -> Meaning? {
-        let wanted = Folding.fold(definition.expansion)
+        // Same significant words, give or take one: "Caisse d'allocations familiales" is the
+        // lexicon's "caisse d'allocations familiales", "commission de recours amiable" too.
+        let wanted = significantWords(definition.expansion)
         for id in ids {
             let entry = lexicon.entries[id]
-            if let expansion = entry.expansion, Folding.fold(expansion) == wanted {
+            if let expansion = entry.expansion, wanted.symmetricDifference(significantWords(expansion)).count <= (wanted.count >= 4 ? 1 : 0) {
                 return Meaning(expansion: definition.expansion, explanation: entry.explanation, domains: entry.domains, entry: id)
             }
         }
         return nil
+    }
+
+    static func significantWords(_ text: String) -> Set<String> {
+        let stop: Set<String> = ["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "pour", "sur"]
+        let words = Folding.fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        return Set(words.map { $0.hasSuffix("s") && $0.count > 3 ? String($0.dropLast()) : $0 }.filter { !stop.contains($0) })
     }
 
     /// Picks a meaning: the best domain score, then an explained entry, then lexicon order.

@@ -26,11 +26,15 @@ public struct MarkupAnalysis: Sendable {
     /// Analyses a document with an analyzer (the one pipeline every adapter feeds).
     public init(document: MarkupDocument, analyzer: Analyzer) {
         self.document = document
-        let raw = analyzer.analyze(document.text)
-        let textFindings = Self.applyingDefinitions(document.definitions, to: raw.findings, lexicon: analyzer.lexicon)
-        self.textAnalysis = Analysis(source: raw.source, tokens: raw.tokens, sentences: raw.sentences, findings: textFindings, domains: raw.domains)
+        // `<abbr title="…">CAF</abbr>`: the page defines CAF itself, like "Caisse d'allocations
+        // familiales (CAF)" in a text; the pipeline applies it to every CAF.
+        let definitions = document.definitions.map {
+            TextDefinition(form: $0.form, expansion: $0.expansion, position: $0.textOffset, range: $0.textOffset..<$0.textOffset)
+        }
+        let analysis = analyzer.analyze(document.text, definitions: definitions)
+        self.textAnalysis = analysis
         let map = document.map
-        self.originalRanges = textFindings.map { map.originalRange(of: $0.range) }
+        self.originalRanges = analysis.findings.map { map.originalRange(of: $0.range) }
     }
 
     /// Line and column, in the original file, of an original byte offset.
@@ -51,41 +55,13 @@ public struct MarkupAnalysis: Sendable {
         let sentences = textAnalysis.sentences.map { sentence in
             Sentence(tokens: sentence.tokens, range: map.originalRange(of: sentence.range))
         }
-        return Analysis(source: document.source, tokens: mapped, sentences: sentences, findings: findings, domains: textAnalysis.domains)
-    }
-
-    /// `<abbr title="…">CAF</abbr>`: the document defines CAF itself. Acronym findings with the same
-    /// letters take that definition the way a definition in the text would ("Caisse d'allocations
-    /// familiales (CAF)"): the lexicon meaning with that long form if there is one, else the title;
-    /// the rule says whether the page defines it before this use or only after.
-    static func applyingDefinitions(_ definitions: [MarkupDefinition], to findings: [Finding], lexicon: Lexicon) -> [Finding] {
-        guard !definitions.isEmpty else { return findings }
-        var byLetters: [String: MarkupDefinition] = [:]
-        for definition in definitions {
-            let key = AcronymShape.foldedLetters(definition.form)
-            if byLetters[key] == nil { byLetters[key] = definition }
+        var complexity = textAnalysis.complexity
+        if var score = complexity {
+            for k in score.hardestSentences.indices { score.hardestSentences[k].range = map.originalRange(of: score.hardestSentences[k].range) }
+            complexity = score
         }
-        return findings.map { finding in
-            guard finding.kind == .acronym, !finding.definedInText,
-                let definition = byLetters[AcronymShape.foldedLetters(finding.text)]
-            else { return finding }
-            var result = finding
-            let known = (finding.meaning.map { [$0] } ?? []) + finding.candidates
-            let text = TextDefinition(form: definition.form, expansion: definition.expansion, position: definition.textOffset, range: definition.textOffset..<definition.textOffset)
-            if let chosen = LexiconDetector.meaning(for: text, among: known.compactMap(\.entry), lexicon: lexicon) {
-                result.meaning = chosen
-                result.candidates = known.filter { $0.entry != chosen.entry }
-            } else {
-                result.meaning = Meaning(expansion: definition.expansion, explanation: nil, domains: [], entry: nil)
-                result.candidates = known
-            }
-            result.definedInText = true
-            result.isAmbiguous = false
-            // Defined by the page before (or at) this use, or only later: the text pipeline's rules.
-            let rule = definition.textOffset <= finding.range.lowerBound ? AcronymDefinedRule.description : AcronymDefinedLaterRule.description
-            result.rule = rule.id
-            result.severity = rule.severity
-            return result
-        }
+        return Analysis(
+            source: document.source, tokens: mapped, sentences: sentences, findings: findings, domains: textAnalysis.domains,
+            complexity: complexity)
     }
 }

@@ -55,9 +55,18 @@ public struct JSONReport: Codable, Sendable {
     public var glossary: [GlossaryItem]
     public var summary: String
     public var domains: [String]
+    /// The complexity score, 0 (limpide) to 100 (opaque).
+    public var complexity: Double?
+    public var kandelMoles: Double?
+    public var lix: Double?
+    public var rix: Double?
+    /// The score once Limpide has explained the letter.
+    public var complexityAfterExplanation: Double?
+    /// The whole score: band, school level, sub-scores, hardest sentences.
+    public var score: ComplexityReport?
 
     /// Builds the report of one analysed document. `file` is the path as given, or `-` for stdin.
-    public init(analysis: Analysis, file: String, encoding: SourceEncoding = .utf8) {
+    public init(analysis: Analysis, file: String, encoding: SourceEncoding = .utf8, after: ComplexityReport? = nil) {
         self.file = file
         self.encoding = encoding.rawValue
         let source = analysis.source
@@ -85,7 +94,17 @@ public struct JSONReport: Codable, Sendable {
             jargon: glossary.filter { $0.kind == .jargon }.count)
         self.summary = Rewriter.summary(for: analysis)
         self.domains = Array(analysis.domains.prefix(3))
+        if let score = analysis.complexity {
+            self.score = score
+            self.complexity = Self.rounded(score.complexity)
+            self.kandelMoles = Self.rounded(score.kandelMoles)
+            self.lix = Self.rounded(score.lix)
+            self.rix = Self.rounded(score.rix)
+        }
+        self.complexityAfterExplanation = after.map { Self.rounded($0.complexity) }
     }
+
+    static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
     /// The report as pretty-printed JSON, keys in a stable order.
     public func encoded() throws -> Data {

@@ -141,6 +141,22 @@ public enum ComplexityScore {
                 sentences: sentences, perSentence: perSentence, findings: findings, acronymTokens: acronymTokens, tokens: tokens, bytes: p))
     }
 
+    /// The score once Limpide has helped: the text with its simple wordings put in (replace
+    /// style), where the acronyms and jargon Limpide explains no longer count against it.
+    public static func afterExplanation(of analysis: Analysis, analyzer: Analyzer) -> ComplexityReport? {
+        let rewritten = Rewriter.rewrite(analysis, style: .replace).text
+        let after = analyzer.analyze(rewritten)
+        let source = after.source
+        var copy = source.text
+        return copy.withUTF8 { p in
+            let remaining = after.findings.filter { finding in
+                guard finding.kind == .acronym || finding.kind == .jargon else { return true }
+                return finding.meaning?.explanation == nil && finding.meaning?.expansion == nil
+            }
+            return compute(tokens: after.tokens, sentences: after.sentences, bytes: p, findings: remaining)
+        }
+    }
+
     /// Scores a text on its own (no lexicon): tokenizes it and runs `SignalDetector`.
     public static func compute(_ text: String) -> ComplexityReport {
         let source = SourceText(text)
