@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         // Command-line parsing for the `limpide` tool (subcommands, help, completion).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML for `.limpide.yml` (limpide lint): 6.x is Sendable-annotated for Swift 6 and gives
+        // each node its line, so configuration errors can name their line.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Turns Lexicon/*.tsv into Swift source at build time, so the executable carries its
@@ -21,7 +24,8 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
-        .target(name: "Limpide", dependencies: ["CLibXML2"], plugins: ["EmbedLexicon"]),
+        .target(
+            name: "Limpide", dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")], plugins: ["EmbedLexicon"]),
         .executableTarget(
             name: "limpide",
             dependencies: [

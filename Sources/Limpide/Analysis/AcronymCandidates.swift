@@ -42,10 +42,10 @@ struct AcronymCandidates {
     func isAcronymShaped(_ token: Token, text: String, key: String) -> Bool {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
         let upper = letters.filter { $0.properties.isUppercase }.count
-        guard letters.count >= 2, letters.count <= 10 else { return false }
-        if token.flags.contains(.dotted) { return true }
         // 3E, 2D-Doc; not codes such as 5610A or 75008.
         if token.flags.contains(.hasDigit) { return upper >= 1 && text.utf8.count <= 10 && text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count <= 2 }
+        guard letters.count >= 2, letters.count <= 10 else { return false }
+        if token.flags.contains(.dotted) { return true }
         if token.isAllUpper {
             if Self.units.contains(key) || FrenchWords.common.contains(key) { return false }
             if isRomanNumeral(text) { return false }

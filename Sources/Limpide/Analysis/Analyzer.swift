@@ -40,13 +40,28 @@ public struct Analyzer: Sendable {
     }
 
     func analyze(source: SourceText, bytes p: UnsafeBufferPointer<UInt8>, extraDefinitions: [TextDefinition] = []) -> Analysis {
-        let tokens = Tokenizer.tokenize(p)
+        var tokens = Tokenizer.tokenize(p)
+        var ids = lexicon.matcher.tokenIds(tokens, in: p)
+        splitCompoundAcronyms(&tokens, &ids, bytes: p)
         let sentences = SentenceSplitter.split(tokens, in: p)
-        let ids = lexicon.matcher.tokenIds(tokens, in: p)
         // Matches of acronyms' long forms only stop jargon inside organisation names; drop them.
-        let matches = lexicon.matcher.matches(tokens, ids: ids, in: p) { range, entries in
+        var matches = lexicon.matcher.matches(tokens, ids: ids, in: p) { range, entries in
             acceptedEntries(range, entries, tokens: tokens, bytes: p)
         }.filter { $0.entries[0] >= 0 }
+        // An acronym inside a longer expression ("bénéficiaire du RSA", "code APE") is still an acronym.
+        var inner: [LexiconMatch] = []
+        for match in matches where match.tokens.count > 1 && !lexicon.entries[match.entries[0]].kind.isAcronym {
+            for index in match.tokens where tokens[index].kind == .word && tokens[index].flags.contains(.hasUpper) && !tokens[index].flags.contains(.elided) {
+                let candidates = lexicon.matcher.singleTokenEntries(ids[index]).filter { $0 >= 0 && lexicon.entries[Int($0)].kind.isAcronym }
+                guard !candidates.isEmpty else { continue }
+                let accepted = acceptedEntries(index..<(index + 1), candidates, tokens: tokens, bytes: p)
+                if !accepted.isEmpty { inner.append(LexiconMatch(tokens: index..<(index + 1), entries: accepted)) }
+            }
+        }
+        if !inner.isEmpty {
+            matches += inner
+            matches.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
         let domainScores = DomainScorer(lexicon: lexicon).scores(matches: matches, tokens: tokens, ids: ids)
         let domains = domainScores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
         var definitions = DefinitionDetector(tokens: tokens, bytes: p, ids: ids, reserved: lexicon.matcher.reserved).definitions()
@@ -84,6 +99,46 @@ public struct Analyzer: Sendable {
             complexity = ComplexityScore.compute(tokens: tokens, sentences: sentences, bytes: p, findings: findings)
         }
         return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains, complexity: complexity)
+    }
+
+    /// "CUI-CIE", "CAE-DOM": capitals joined by a hyphen that the lexicon does not know as a whole
+    /// are two acronyms; the tokens are split in place (the hyphen becomes punctuation).
+    func splitCompoundAcronyms(_ tokens: inout [Token], _ ids: inout [Int32], bytes p: UnsafeBufferPointer<UInt8>) {
+        guard tokens.contains(where: { $0.flags.contains(.hyphenated) && $0.isAllUpper }) else { return }
+        var newTokens: [Token] = []
+        var newIds: [Int32] = []
+        var parts: [Int] = []
+        newTokens.reserveCapacity(tokens.count + 16)
+        for (index, token) in tokens.enumerated() {
+            guard token.kind == .word, token.flags.contains(.hyphenated), token.isAllUpper, ids[index] < 0 else {
+                newTokens.append(token)
+                newIds.append(ids[index])
+                continue
+            }
+            var start = token.start
+            for k in token.start...token.end where k == token.end || p[k] == UInt8(ascii: "-") {
+                var part = Token(start: start, end: k, kind: .word, flags: [.hasUpper, .initialUpper])
+                if start == token.start { part.flags.formUnion(token.flags.intersection([.newlineBefore, .blankLineBefore, .spaceBefore])) }
+                if part.length > 0 {
+                    if p[start..<k].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { part.flags.insert(.hasDigit) }
+                    parts.append(newTokens.count)
+                    newTokens.append(part)
+                    newIds.append(-1)
+                }
+                if k < token.end {
+                    newTokens.append(Token(start: k, end: k + 1, kind: .punctuation, flags: []))
+                    newIds.append(-1)
+                }
+                start = k + 1
+            }
+        }
+        tokens = newTokens
+        // Ids of the new parts.
+        var buffer = [UInt8]()
+        for index in parts {
+            if TokenKey.make(p, tokens[index], into: &buffer) { newIds[index] = lexicon.matcher.id(of: buffer) }
+        }
+        ids = newIds
     }
 
     /// Keeps the entries whose case rules fit the matched tokens.

@@ -60,6 +60,8 @@ struct DefinitionDetector {
             if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "(") {
                 add(longFormThenAcronym(open: k))
                 add(acronymThenLongForm(open: k))
+            } else if token.kind == .punctuation, isDash(token) {
+                add(longFormThenAcronym(open: k))
             } else if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: ":"), token.length == 1 {
                 add(acronymColonLongForm(colon: k))
             } else if token.kind == .word, namingIds.contains(ids[k]) {
@@ -79,12 +81,29 @@ struct DefinitionDetector {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    func isDash(_ token: Token) -> Bool {
+        let b = bytes[token.start]
+        if token.length == 1 { return b == UInt8(ascii: "-") }
+        return token.length == 3 && b == 0xE2 && bytes[token.start + 1] == 0x80 && (bytes[token.start + 2] == 0x93 || bytes[token.start + 2] == 0x94)
+    }
+
+    func isComma(_ token: Token) -> Bool {
+        token.kind == .punctuation && token.length == 1 && bytes[token.start] == UInt8(ascii: ",")
+    }
+
     /// A token shaped like an acronym: 1 to 10 letters with a capital and not a plain capitalised word.
+    /// A digit multiplies the letter after it: "3E" stands for three words in E.
     func acronymLetters(_ token: Token) -> [UInt8]? {
         guard token.kind == .word, token.flags.contains(.hasUpper) else { return nil }
         var out: [UInt8] = []
         _ = TokenKey.make(bytes, token, into: &out, stripPlural: false)
-        let letters = out.filter { $0 != UInt8(ascii: "-") }
+        var letters: [UInt8] = []
+        var repeatCount = 1
+        for byte in out where byte != UInt8(ascii: "-") {
+            if byte >= 0x31 && byte <= 0x35 { repeatCount = Int(byte - 0x30); continue }
+            letters += Array(repeating: byte, count: repeatCount)
+            repeatCount = 1
+        }
         guard letters.count >= 1, letters.count <= 12 else { return nil }
         return letters
     }
@@ -120,19 +139,35 @@ struct DefinitionDetector {
         token.kind == .word && !token.isAllUpper
     }
 
-    /// `Caisse d'allocations familiales (Caf)`
+    /// `Caisse d'allocations familiales (Caf)`, `contrat initiative emploi (CUI-CIE)` (the last
+    /// part is defined), `autorité organisatrice de transport - AOT`.
     func longFormThenAcronym(open k: Int) -> TextDefinition? {
-        guard k + 2 < tokens.count, bytes[tokens[k + 2].start] == UInt8(ascii: ")"), let letters = acronymLetters(tokens[k + 1]) else { return nil }
-        guard letters.count >= 2 else { return nil }
+        let isParenthesis = bytes[tokens[k].start] == UInt8(ascii: "(")
+        var acronym = k + 1
+        guard acronym < tokens.count else { return nil }
+        if acronym + 3 < tokens.count, isDash(tokens[acronym + 1]), acronymLetters(tokens[acronym + 2]) != nil, acronymLetters(tokens[acronym]) != nil {
+            acronym += 2  // CUI-CIE: the generic part, then the defined one
+        }
+        guard let letters = acronymLetters(tokens[acronym]), letters.count >= 2 else { return nil }
+        let after = acronym + 1
+        if isParenthesis {
+            guard after < tokens.count, bytes[tokens[after].start] == UInt8(ascii: ")") else { return nil }
+        } else if after < tokens.count, !tokens[after].flags.contains(.newlineBefore) {
+            let b = bytes[tokens[after].start]
+            guard tokens[after].kind == .punctuation, b == UInt8(ascii: ")") || b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") else { return nil }
+        }
         var start = k
-        let limit = max(0, k - (letters.count * 3 + 4))
-        while start > limit, isLongFormWord(tokens[start - 1]), !tokens[start].flags.contains(.blankLineBefore) {
+        let limit = max(0, k - (letters.count * 3 + 6))
+        while start > limit, !tokens[start].flags.contains(.blankLineBefore) {
+            let previous = tokens[start - 1]
+            guard isLongFormWord(previous) || (isComma(previous) && start < k) else { break }
             start -= 1
-            if !isSkipped(start), key(tokens[start]).utf8.first == letters[0],
+            if tokens[start].kind == .word, !isSkipped(start), key(tokens[start]).utf8.first == letters[0],
                 lettersFit(letters, words: tokens[start..<k])
             {
                 let range = tokens[start].start..<tokens[k - 1].end
-                return TextDefinition(form: text(tokens[k + 1].range), expansion: text(range), position: tokens[k + 1].start, range: tokens[start].start..<tokens[k + 2].end)
+                let end = after < tokens.count ? tokens[after].end : tokens[acronym].end
+                return TextDefinition(form: text(tokens[acronym].range), expansion: text(range), position: tokens[acronym].start, range: tokens[start].start..<end)
             }
         }
         return nil
@@ -142,7 +177,7 @@ struct DefinitionDetector {
     func acronymThenLongForm(open k: Int) -> TextDefinition? {
         guard k > 0, let letters = acronymLetters(tokens[k - 1]) else { return nil }
         var close = k + 1
-        while close < tokens.count, close - k <= letters.count * 3 + 4, isLongFormWord(tokens[close]) { close += 1 }
+        while close < tokens.count, close - k <= letters.count * 3 + 6, isLongFormWord(tokens[close]) || (isComma(tokens[close]) && close > k + 1) { close += 1 }
         guard close < tokens.count, close > k + 1, bytes[tokens[close].start] == UInt8(ascii: ")") else { return nil }
         // A single letter is an acronym only when the text spells it out in a word or two.
         if letters.count == 1, !tokens[k - 1].isAllUpper || close - k - 1 > 2 { return nil }

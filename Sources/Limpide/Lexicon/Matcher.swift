@@ -153,6 +153,9 @@ struct Matcher: Sendable {
         self.contractionTargets = contractions
     }
 
+    /// The id of one key (−1 when no form contains it).
+    func id(of key: [UInt8]) -> Int32 { vocabulary.id(of: key) }
+
     /// The token ids of a token stream (−1 for tokens no form contains).
     func tokenIds(_ tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> [Int32] {
         var ids = [Int32](repeating: -1, count: tokens.count)
@@ -220,6 +223,12 @@ struct Matcher: Sendable {
             if !matched { i += 1 }
         }
         return result
+    }
+
+    /// Entries whose form is exactly this one token (to find an acronym inside a longer match).
+    func singleTokenEntries(_ tokenId: Int32) -> [Int32] {
+        guard tokenId >= 0, let node = entries.child(0, tokenId) else { return [] }
+        return entries.terminals[Int(node)]
     }
 
     /// Whether tokens spell exactly the letters of an acronym entry (accents and dots aside).
