@@ -38,8 +38,14 @@ struct ExplainCommand: ParsableCommand {
             try OutputWriter.write(rendered, to: output, input: file)
             return
         }
-        let input = try InputReader.read(file)
+        let opened = try LongInput.open(file)
         let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
+        if opened.isLong {
+            let sink = try OutputSink(path: output, input: file)
+            try LongInput.explain(opened, format: format, style: style, analyzer: analyzer, sink: sink)
+            return
+        }
+        let input = try InputReader.decode(opened.head, name: opened.name)
         let analysis = analyzer.analyze(input.decoded.text)
         let after = ComplexityScore.afterExplanation(of: analysis, analyzer: analyzer)
         let rendered: String
@@ -71,16 +77,7 @@ enum HumanOutput {
         }
         if !text.hasSuffix("\n") { text += "\n" }
         let glossary = Rewriter.glossary(for: analysis)
-        if !glossary.isEmpty {
-            text += "\n──────── Glossaire ────────\n"
-            for item in glossary {
-                var line = "• \(item.term)"
-                if item.kind == .acronym { line += " : \(item.expansion ?? "sens inconnu, à demander à l'expéditeur")" }
-                if let explanation = item.explanation { line += item.kind == .acronym ? " — \(explanation)" : " : \(explanation)" }
-                if let replacement = item.replacement { line += " (plus simple : « \(replacement) »)" }
-                text += line + "\n"
-            }
-        }
+        if !glossary.isEmpty { text += "\n" + glossaryText(glossary) }
         text += "\n" + Rewriter.summary(for: analysis) + "\n"
         if let score = analysis.complexity {
             text += ScoreText.headline(score, after: after) + " Détails : limpide score.\n"
@@ -89,19 +86,36 @@ enum HumanOutput {
     }
 }
 
+extension HumanOutput {
+    static func glossaryText(_ glossary: [GlossaryItem]) -> String {
+        var text = "──────── Glossaire ────────\n"
+        for item in glossary {
+            var line = "• \(item.term)"
+            if item.kind == .acronym { line += " : \(item.expansion ?? "sens inconnu, à demander à l'expéditeur")" }
+            if let explanation = item.explanation { line += item.kind == .acronym ? " — \(explanation)" : " : \(explanation)" }
+            if let replacement = item.replacement { line += " (plus simple : « \(replacement) »)" }
+            text += line + "\n"
+        }
+        return text
+    }
+}
+
 /// Writes results to stdout or to a file, never over the file that was read, never over an
 /// existing file without saying so.
 enum OutputWriter {
+    static func checkNotInput(_ path: String, input: String?) throws {
+        guard let input, input != "-" else { return }
+        let a = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+        let b = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        if a == b { throw CLIError(message: "« \(path) » est le fichier lu : Limpide n'écrit jamais dessus. Choisissez un autre fichier de sortie.") }
+    }
+
     static func write(_ text: String, to path: String?, input: String?) throws {
         guard let path else {
             Terminal.write(text)
             return
         }
-        if let input, input != "-" {
-            let a = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            let b = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            if a == b { throw CLIError(message: "« \(path) » est le fichier lu : Limpide n'écrit jamais dessus. Choisissez un autre fichier de sortie.") }
-        }
+        try checkNotInput(path, input: input)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

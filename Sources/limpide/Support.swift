@@ -58,6 +58,15 @@ enum InputReader {
     /// The bytes of a file, or of standard input for `-`.
     static func bytes(_ name: String) throws -> [UInt8] {
         if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        try checkReadable(name)
+        guard let data = FileManager.default.contents(atPath: name) else {
+            throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
+        }
+        return Array(data)
+    }
+
+    /// A file that exists and is not a folder.
+    static func checkReadable(_ name: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) else {
             throw CLIError(message: "le fichier « \(name) » n'existe pas.")
@@ -65,10 +74,6 @@ enum InputReader {
         guard !isDirectory.boolValue else {
             throw CLIError(message: "« \(name) » est un dossier, pas un fichier.")
         }
-        guard let data = FileManager.default.contents(atPath: name) else {
-            throw CLIError(message: "impossible de lire « \(name) » (droits d'accès ?).")
-        }
-        return Array(data)
     }
 
     static func read(_ path: String?) throws -> Input {

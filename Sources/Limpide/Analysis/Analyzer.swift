@@ -9,6 +9,8 @@ public struct Analysis: Sendable {
     public let domains: [String]
     /// How hard the text is, and why (nil when the analyzer's options turn signals off).
     public let complexity: ComplexityReport?
+    /// The acronyms the text (or the caller) defines, by folded letters.
+    public var definitions: [String: TextDefinition] = [:]
 }
 
 /// Analyses French administrative text: the one pipeline (tokenize → match → detect) that every
@@ -98,7 +100,9 @@ public struct Analyzer: Sendable {
             findings.sort { $0.range.lowerBound < $1.range.lowerBound }
             complexity = ComplexityScore.compute(tokens: tokens, sentences: sentences, bytes: p, findings: findings)
         }
-        return Analysis(source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains, complexity: complexity)
+        return Analysis(
+            source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains, complexity: complexity,
+            definitions: definitions)
     }
 
     /// "CUI-CIE", "CAE-DOM": capitals joined by a hyphen that the lexicon does not know as a whole

@@ -44,6 +44,14 @@ public struct JSONReport: Codable, Sendable {
         public var sentences: Int
         public var acronyms: Int
         public var jargon: Int
+
+        public init(bytes: Int, words: Int, sentences: Int, acronyms: Int, jargon: Int) {
+            self.bytes = bytes
+            self.words = words
+            self.sentences = sentences
+            self.acronyms = acronyms
+            self.jargon = jargon
+        }
     }
 
     public var schemaVersion = JSONReport.schemaVersion
@@ -70,20 +78,7 @@ public struct JSONReport: Codable, Sendable {
         self.file = file
         self.encoding = encoding.rawValue
         let source = analysis.source
-        self.findings = analysis.findings.map { finding in
-            let start = source.location(of: finding.range.lowerBound)
-            let end = source.location(of: finding.range.upperBound)
-            let isLexicon = finding.kind == .acronym || finding.kind == .jargon
-            return Item(
-                rule: finding.rule, kind: finding.kind.rawValue, severity: finding.severity.rawValue, message: finding.message,
-                text: finding.text, offset: finding.range.lowerBound, length: finding.range.count, line: start.line,
-                column: start.column, endLine: end.line, endColumn: end.column, entryKind: finding.entryKind?.rawValue,
-                expansion: finding.expansion, explanation: finding.explanation, replacement: finding.replacement,
-                definedInText: finding.kind == .acronym ? finding.definedInText : nil, firstOccurrence: finding.isFirstOccurrence,
-                domains: isLexicon ? finding.meaning?.domains : nil,
-                candidates: isLexicon ? finding.candidates.map { Candidate(expansion: $0.expansion, explanation: $0.explanation, domains: $0.domains) } : nil,
-                suppression: finding.suppression)
-        }
+        self.findings = analysis.findings.map { Self.item(for: $0, in: source) }
         let glossary = Rewriter.glossary(for: analysis)
         self.glossary = glossary
         self.statistics = Statistics(
@@ -105,6 +100,23 @@ public struct JSONReport: Codable, Sendable {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+
+    /// The JSON item of a finding. `offset` and `lines` are the bytes and lines of the document
+    /// before `source`, when the document is read in pieces.
+    public static func item(for finding: Finding, in source: SourceText, offset: Int = 0, lines: Int = 0) -> Item {
+        let start = source.location(of: finding.range.lowerBound)
+        let end = source.location(of: finding.range.upperBound)
+        let isLexicon = finding.kind == .acronym || finding.kind == .jargon
+        return Item(
+            rule: finding.rule, kind: finding.kind.rawValue, severity: finding.severity.rawValue, message: finding.message,
+            text: finding.text, offset: finding.range.lowerBound + offset, length: finding.range.count, line: start.line + lines,
+            column: start.column, endLine: end.line + lines, endColumn: end.column, entryKind: finding.entryKind?.rawValue,
+            expansion: finding.expansion, explanation: finding.explanation, replacement: finding.replacement,
+            definedInText: finding.kind == .acronym ? finding.definedInText : nil, firstOccurrence: finding.isFirstOccurrence,
+            domains: isLexicon ? finding.meaning?.domains : nil,
+            candidates: isLexicon ? finding.candidates.map { Candidate(expansion: $0.expansion, explanation: $0.explanation, domains: $0.domains) } : nil,
+            suppression: finding.suppression)
+    }
 
     /// The report as pretty-printed JSON, keys in a stable order.
     public func encoded() throws -> Data {

@@ -126,8 +126,11 @@ public enum Rewriter {
     /// "3 sigles et 7 formules administratives expliqués."
     public static func summary(for analysis: Analysis) -> String {
         let items = glossary(for: analysis)
-        let acronyms = items.filter { $0.kind == .acronym }.count
-        let jargon = items.filter { $0.kind == .jargon }.count
+        return summary(acronyms: items.filter { $0.kind == .acronym }.count, jargon: items.filter { $0.kind == .jargon }.count)
+    }
+
+    /// "3 sigles et 7 formules administratives expliqués."
+    public static func summary(acronyms: Int, jargon: Int) -> String {
         func plural(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n > 1 ? plural : singular)" }
         let a = plural(acronyms, "sigle", "sigles")
         let j = plural(jargon, "formule administrative", "formules administratives")
