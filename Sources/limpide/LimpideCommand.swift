@@ -18,7 +18,7 @@ struct LimpideCommand: ParsableCommand {
             Tout se passe sur votre ordinateur : aucun texte n'est envoyé nulle part.
             """,
         version: Limpide.version,
-        subcommands: [ExplainCommand.self, ScoreCommand.self, LexiconCommand.self, RulesCommand.self],
+        subcommands: [ExplainCommand.self, ScoreCommand.self, LintCommand.self, LexiconCommand.self, RulesCommand.self],
         defaultSubcommand: ExplainCommand.self
     )
 }

@@ -33,12 +33,12 @@ while corpus.utf8.count < targetBytes {
 let megabytes = Double(corpus.utf8.count) / 1_000_000
 print(String(format: "Corpus : %.1f Mo (%d fichiers répétés)", megabytes, files.count))
 
-var lexiconTimes: [Double] = []
+var compileTimes: [Double] = []
 for _ in 0..<runs {
-    lexiconTimes.append(seconds { _ = Lexicon(files: Lexicon.bundledFiles) })
+    compileTimes.append(seconds { _ = Lexicon(files: Lexicon.bundledFiles) })
 }
 let lexicon = Lexicon.bundled()
-print(String(format: "Compilation du lexique (%d entrées) : %.1f ms (médiane)", lexicon.entries.count, median(lexiconTimes) * 1000))
+print(String(format: "Compilation du lexique (%d entrées) : %.1f ms (médiane)", lexicon.entries.count, median(compileTimes) * 1000))
 
 var tokenCount = 0
 var tokenizeTimes: [Double] = []
@@ -55,6 +55,22 @@ for _ in 0..<runs {
     analyzeTimes.append(seconds { findingCount = analyzer.analyze(corpus).findings.count })
 }
 print(String(format: "Analyse complète : %.0f Mo/s (%d constats)", megabytes / median(analyzeTimes), findingCount))
+
+var lexiconOnly = Analyzer.Options()
+lexiconOnly.signals = false
+let lexiconAnalyzer = Analyzer(lexicon: lexicon, options: lexiconOnly)
+var lexiconTimes: [Double] = []
+for _ in 0..<runs {
+    lexiconTimes.append(seconds { _ = lexiconAnalyzer.analyze(corpus).findings.count })
+}
+print(String(format: "Analyse sans signaux ni score (lexique et sigles seuls) : %.0f Mo/s", megabytes / median(lexiconTimes)))
+
+var scoreTimes: [Double] = []
+var complexity = 0.0
+for _ in 0..<runs {
+    scoreTimes.append(seconds { complexity = ComplexityScore.compute(corpus).complexity })
+}
+print(String(format: "Score de complexité seul (mots, phrases, signaux, score) : %.0f Mo/s (score %.0f)", megabytes / median(scoreTimes), complexity))
 
 let analysis = analyzer.analyze(corpus)
 var renderTimes: [Double] = []

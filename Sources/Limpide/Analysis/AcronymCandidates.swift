@@ -24,19 +24,37 @@ struct AcronymCandidates {
                 lineStart = index
                 capsLine = isCapitalsLine(from: lineStart)
             }
-            guard token.kind == .word, !covered[index], token.flags.contains(.hasUpper) else { continue }
+            guard token.kind == .word, !covered[index], token.flags.contains(.hasUpper), !token.flags.contains(.elided) else { continue }
+            // Most capitalised words ("Votre") have one capital and no digit: not acronyms, unless
+            // the text defines them ("T (Travail)"); decide that without building strings.
+            let plainCapitalised = token.flags.contains(.hasLower) && !token.flags.contains(.hasDigit) && !token.flags.contains(.dotted)
+                && capitals(token) < 2
+            if plainCapitalised && (definedKeys.isEmpty || token.length > 12) { continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
             let key = AcronymShape.foldedLetters(text)
             if definedKeys.contains(key) {
                 result.append(index)
                 continue
             }
+            if plainCapitalised { continue }
             guard isAcronymShaped(token, text: text, key: key) else { continue }
             if capsLine, !token.flags.contains(.dotted), !token.flags.contains(.hasDigit) { continue }
             if isName(index) || isPlaceholder(index, text: text) { continue }
             result.append(index)
         }
         return result
+    }
+
+    /// Upper-case letters of a token (ASCII capitals, and the lead byte of Latin-1 capitals).
+    func capitals(_ token: Token) -> Int {
+        var count = 0
+        var i = token.start
+        while i < token.end {
+            let b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { count += 1 } else if b == 0xC3, i + 1 < token.end, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     func isAcronymShaped(_ token: Token, text: String, key: String) -> Bool {

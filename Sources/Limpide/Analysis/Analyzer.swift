@@ -96,13 +96,33 @@ public struct Analyzer: Sendable {
         AcronymRules.assign(&findings, definitions: definitions)
         var complexity: ComplexityReport?
         if options.signals {
-            findings += options.signalDetector.findings(tokens: tokens, sentences: sentences, bytes: p, source: source)
-            findings.sort { $0.range.lowerBound < $1.range.lowerBound }
+            findings = Self.merged(findings, options.signalDetector.findings(tokens: tokens, sentences: sentences, bytes: p, source: source))
             complexity = ComplexityScore.compute(tokens: tokens, sentences: sentences, bytes: p, findings: findings)
         }
         return Analysis(
             source: source, tokens: tokens, sentences: sentences, findings: findings, domains: domains, complexity: complexity,
             definitions: definitions)
+    }
+
+    /// Two lists of findings sorted by start, merged (cheaper than sorting large values again).
+    static func merged(_ a: [Finding], _ b: [Finding]) -> [Finding] {
+        guard !b.isEmpty else { return a }
+        var result: [Finding] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count, j < b.count {
+            if b[j].range.lowerBound < a[i].range.lowerBound {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+            }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     /// "CUI-CIE", "CAE-DOM": capitals joined by a hyphen that the lexicon does not know as a whole

@@ -11,6 +11,7 @@ struct LexiconDetector {
         var seen = Set<Int>()
         var seenForms = Set<String>()
         var letterKeys: [Int: String] = [:]  // folded letters of each acronym entry met, computed once
+        var definedMeanings: [String: Meaning?] = [:]  // a definition's lexicon meaning, resolved once per form
         var findings: [Finding] = []
         findings.reserveCapacity(matches.count)
         for match in matches {
@@ -31,7 +32,18 @@ struct LexiconDetector {
                 let definition = definitions[formKey]
                 var meaning = Meaning(expansion: entry.expansion, explanation: entry.explanation, domains: entry.domains, entry: entry.id)
                 var candidates = others.map { meaningOf(lexicon.entries[$0]) }
-                if let definition, let replaced = Self.meaning(for: definition, among: [entry.id] + others, lexicon: lexicon) {
+                let resolved: Meaning?
+                if let definition {
+                    if let known = definedMeanings[formKey] {
+                        resolved = known
+                    } else {
+                        resolved = Self.meaning(for: definition, among: [entry.id] + others, lexicon: lexicon)
+                        definedMeanings[formKey] = .some(resolved)
+                    }
+                } else {
+                    resolved = nil
+                }
+                if definition != nil, let replaced = resolved {
                     candidates = ([entry.id] + others).filter { $0 != replaced.entry }.map { meaningOf(lexicon.entries[$0]) }
                     meaning = replaced
                 } else if let definition {

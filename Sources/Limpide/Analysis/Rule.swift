@@ -46,7 +46,7 @@ public enum Rules {
         AcronymDefinedRule.description,
         ReplaceableJargonRule.description,
         JargonToExplainRule.description,
-    ] + SignalRules.all
+    ] + SignalRules.all + [ComplexityRule.description]
 
     public static func description(of id: String) -> RuleDescription? { all.first { $0.id == id } }
 }

@@ -110,7 +110,24 @@ public enum ComplexityScore {
     public static func compute(tokens: [Token], sentences: [Sentence], bytes p: UnsafeBufferPointer<UInt8>, findings: [Finding]) -> ComplexityReport {
         let perSentence = ReadabilityCounts.perSentence(tokens: tokens, sentences: sentences, bytes: p)
         let counts = perSentence.reduce(ReadabilityCounts(), +)
-        let headings = findings.filter { $0.rule == CapitalsRule.description.id }.map(\.range)
+        // Counted in one pass: findings are large values, and filtering copies them.
+        var headings: [Range<Int>] = []
+        var acronymFindings = 0
+        var undefined = 0
+        var jargonCount = 0
+        let capitalsRule = CapitalsRule.description.id
+        let undefinedRule = AcronymUndefinedRule.description.id
+        let impersonalRule = ImpersonalFormulaRule.description.id
+        for finding in findings {
+            if finding.kind == .acronym { acronymFindings += 1 }
+            if finding.kind == .jargon { jargonCount += 1 }
+            switch finding.rule {
+            case capitalsRule: headings.append(finding.range)
+            case undefinedRule: undefined += 1
+            case impersonalRule: jargonCount += 1
+            default: break
+            }
+        }
         let acronymTokens = acronymShapes(tokens: tokens, bytes: p, headings: headings)
 
         let words = Double(counts.words)
@@ -119,12 +136,9 @@ public enum ComplexityScore {
         let phrases = 0.5 * scale(counts.wordsPerSentence, 10, 25) + 0.5 * scale(share(beyond15, counts.words), 0, 0.5)
         let mots = 0.5 * scale(counts.longWordShare, 0.15, 0.40) + 0.5 * scale(counts.syllablesPerWord, 1.3, 1.9)
 
-        let acronymFindings = findings.filter { $0.kind == .acronym }.count
-        let undefined = findings.filter { $0.rule == AcronymUndefinedRule.description.id }.count
         let acronyms = max(acronymFindings, acronymTokens.count)
         let sigles = words == 0 ? 0 : scale(Double(acronyms + undefined) / words, 0, 0.05)
 
-        let jargonCount = findings.filter { $0.kind == .jargon || $0.rule == ImpersonalFormulaRule.description.id }.count
         let jargon = words == 0 ? 0 : scale(Double(jargonCount) / words, 0, 0.15)
 
         let signals = findings.reduce(0.0) { $0 + structureWeight($1.rule) }
