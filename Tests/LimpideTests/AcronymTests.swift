@@ -31,6 +31,8 @@ struct AcronymTests {
         #expect(acronymTexts("Né le JJ/MM/AAAA, dossier XXX, signé [NOM].") == [])
         #expect(acronymTexts("Votre demande est complète. Merci.") == [])
         #expect(acronymTexts("C'est la CAF.") == ["CAF"])
+        #expect(acronymTexts("Réf. : QZW/XKB/2025/0157-AN, dossier AEF-2025-03-1185427") == [])
+        #expect(acronymTexts("Lettre n° 1A XXX XXX, article L57 et R421-1 du code") == [])
     }
 
     @Test("a single letter is an acronym only when the text defines it")

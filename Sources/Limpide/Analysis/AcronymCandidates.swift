@@ -39,7 +39,7 @@ struct AcronymCandidates {
             if plainCapitalised { continue }
             guard isAcronymShaped(token, text: text, key: key) else { continue }
             if capsLine, !token.flags.contains(.dotted), !token.flags.contains(.hasDigit) { continue }
-            if isName(index) || isPlaceholder(index, text: text) { continue }
+            if isName(index) || isPlaceholder(index, text: text) || AcronymShape.isInCode(tokens, index, bytes) || followsNumberSign(index) { continue }
             result.append(index)
         }
         return result
@@ -60,8 +60,13 @@ struct AcronymCandidates {
     func isAcronymShaped(_ token: Token, text: String, key: String) -> Bool {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
         let upper = letters.filter { $0.properties.isUppercase }.count
-        // 3E, 2D-Doc; not codes such as 5610A or 75008.
-        if token.flags.contains(.hasDigit) { return upper >= 1 && text.utf8.count <= 10 && text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count <= 2 }
+        // 3E, 2D-Doc; not codes such as 5610A or 75008, nor article numbers such as L57 or R421-1.
+        if token.flags.contains(.hasDigit) {
+            let utf8 = Array(text.utf8)
+            let digits = utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            let letterThenDigits = utf8.count >= 2 && !(utf8[0] >= 0x30 && utf8[0] <= 0x39) && utf8.dropFirst().allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
+            return upper >= 1 && utf8.count <= 10 && digits <= 2 && !letterThenDigits
+        }
         guard letters.count >= 2, letters.count <= 10 else { return false }
         if token.flags.contains(.dotted) { return true }
         if token.isAllUpper {
@@ -151,6 +156,14 @@ struct AcronymCandidates {
             if civility.kind == .word, Self.civilities.contains(key(previous - 1)) { return true }
         }
         return false
+    }
+
+    /// `n° 1A`: what follows a number sign is a reference.
+    func followsNumberSign(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = tokens[index - 1]
+        return previous.kind == .word && previous.flags.contains(.abbreviation) && previous.length <= 3
+            && (bytes[previous.start] | 0x20) == UInt8(ascii: "n")
     }
 
     /// `XXX`, `JJ/MM/AAAA`, `[NOM]`.

@@ -134,7 +134,7 @@ public struct Analyzer: Sendable {
         var parts: [Int] = []
         newTokens.reserveCapacity(tokens.count + 16)
         for (index, token) in tokens.enumerated() {
-            guard token.kind == .word, token.flags.contains(.hyphenated), token.isAllUpper, ids[index] < 0 else {
+            guard token.kind == .word, token.flags.contains(.hyphenated), token.isAllUpper, !token.flags.contains(.hasDigit), ids[index] < 0 else {
                 newTokens.append(token)
                 newIds.append(ids[index])
                 continue
@@ -206,6 +206,9 @@ enum AcronymShape {
         if token.kind != .word && token.kind != .number { return false }
         // "C'est" is not the CE: an elided word is never an acronym.
         if token.flags.contains(.elided) { return false }
+        // "Réf. : DMI/BS/2025/0157": letters inside a reference code are not acronyms to explain,
+        // except those the lexicon explains itself (the usual ones).
+        if entry.explanation == nil, isInCode(tokens, range.lowerBound, p) { return false }
         let folded = foldedWord(token, p)
         let isCommonWord = FrenchWords.common.contains(folded)
         let formHasLower = entry.forms.contains { $0.unicodeScalars.contains { Scalars.isLower($0.value) } }
@@ -222,6 +225,28 @@ enum AcronymShape {
         // from the imported dictionary, where "Accord" would be read as ACCORD.
         let letters = folded.count
         return letters >= 3 && !isCommonWord && entry.explanation != nil
+    }
+
+    /// A token glued to a slash, or to a hyphen and digits: part of a reference such as
+    /// `DMI/BS/2025/0157-AN` or `AEF-2025-03-1185427`.
+    static func isInCode(_ tokens: [Token], _ index: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let token = tokens[index]
+        func glued(_ other: Int) -> Token? {
+            guard other >= 0, other < tokens.count else { return nil }
+            let neighbour = tokens[other]
+            return neighbour.end == token.start || neighbour.start == token.end ? neighbour : nil
+        }
+        for side in [index - 1, index + 1] {
+            guard let neighbour = glued(side) else { continue }
+            let b = p[neighbour.start]
+            if neighbour.kind == .punctuation, b == UInt8(ascii: "/") { return true }
+            if neighbour.kind == .number { return true }
+            if neighbour.kind == .punctuation, b == UInt8(ascii: "-") {
+                let beyond = side < index ? side - 1 : side + 1
+                if beyond >= 0, beyond < tokens.count, tokens[beyond].kind == .number { return true }
+            }
+        }
+        return false
     }
 
     static func foldedWord(_ token: Token, _ p: UnsafeBufferPointer<UInt8>) -> String {
