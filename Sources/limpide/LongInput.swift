@@ -116,10 +116,10 @@ enum LongInput {
     /// A piece must be UTF-8: long inputs in other encodings are refused with their offset.
     static func decode(_ piece: [UInt8], name: String, offset: Int) throws -> String {
         if let invalid = TextDecoder.validateUTF8(piece) {
-            throw CLIError(message: "\(name == "-" ? "l'entrée standard" : "« \(name) »") n'est pas un texte UTF-8 valide : octet invalide à la position \(offset + invalid). Les très gros fichiers doivent être en UTF-8.")
+            throw CLIError(message: DecodingError.invalidUTF8(offset: offset + invalid).message(file: name) + " Les très gros fichiers doivent être en UTF-8.")
         }
         if let binary = piece.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D || $0 == 0x7F }) {
-            throw CLIError(message: "\(name == "-" ? "l'entrée standard" : "« \(name) »") ne ressemble pas à un texte (fichier binaire ? octet de contrôle à la position \(offset + binary)).")
+            throw CLIError(message: DecodingError.binary(offset: offset + binary).message(file: name))
         }
         return String(decoding: piece, as: UTF8.self)
     }

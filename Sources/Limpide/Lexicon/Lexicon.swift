@@ -33,24 +33,7 @@ public struct Lexicon: Sendable {
     /// Loads lexicon files. A file named `domaines.tsv` defines the domains; entries naming an
     /// unknown domain are then reported and skipped.
     public init(files: [File]) {
-        var domains: [LexiconDomain] = []
-        var issues: [LexiconIssue] = []
-        for file in files where file.name.hasSuffix(Lexicon.domainsFileName) {
-            let parsed = LexiconParser.parseDomains(file.text, file: file.name)
-            domains += parsed.domains
-            issues += parsed.issues
-        }
-        let known = Set(domains.map(\.id))
-        var entries: [LexiconEntry] = []
-        for file in files where !file.name.hasSuffix(Lexicon.domainsFileName) {
-            let parsed = LexiconParser.parse(file.text, file: file.name, knownDomains: known)
-            issues += parsed.issues
-            for var entry in parsed.entries {
-                entry.id = entries.count
-                entries.append(entry)
-            }
-        }
-        self.init(entries: entries, domains: domains, issues: issues)
+        self = Lexicon(entries: [], domains: [], issues: []).adding(files)
     }
 
     init(entries: [LexiconEntry], domains: [LexiconDomain], issues: [LexiconIssue]) {

@@ -255,15 +255,7 @@ struct LintDocument {
     }
 
     static func describe(_ error: DecodingError, name: String) -> String {
-        let file = name == "-" ? "l'entrée standard" : "« \(name) »"
-        switch error {
-        case .binary(let offset):
-            return "\(file) ne ressemble pas à un texte (fichier binaire ? octet de contrôle à la position \(offset))."
-        case .invalidUTF8(let offset):
-            return "\(file) n'est pas un texte UTF-8 valide : octet invalide à la position \(offset). Enregistrez le fichier en UTF-8."
-        case .invalidUTF16(let offset):
-            return "\(file) n'est pas un texte UTF-16 valide (position \(offset))."
-        }
+        error.message(file: name)
     }
 }
 

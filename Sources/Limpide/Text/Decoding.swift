@@ -17,6 +17,21 @@ public enum DecodingError: Error, Sendable, Equatable {
     case invalidUTF16(offset: Int)
 }
 
+extension DecodingError {
+    /// A message for people, in French. `name` is the file as given, or `-` for standard input.
+    public func message(file name: String) -> String {
+        let file = name == "-" ? "l'entrée standard" : "« \(name) »"
+        switch self {
+        case .binary(let offset):
+            return "\(file) ne ressemble pas à un texte (fichier binaire ? octet de contrôle à la position \(offset))."
+        case .invalidUTF8(let offset):
+            return "\(file) n'est pas un texte UTF-8 valide : octet invalide à la position \(offset). Enregistrez le fichier en UTF-8."
+        case .invalidUTF16(let offset):
+            return "\(file) n'est pas un texte UTF-16 valide (position \(offset))."
+        }
+    }
+}
+
 /// Bytes turned into UTF-8 text.
 public struct DecodedText: Sendable {
     public var text: String
