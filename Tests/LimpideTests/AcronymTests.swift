@@ -28,6 +28,7 @@ struct AcronymTests {
         #expect(acronymTexts("OBJET : DEMANDE DE LOGEMENT") == [])
         #expect(acronymTexts("Madame Claire DUPONT\nM. MARTIN et Mme ROLLAND") == [])
         #expect(acronymTexts("MADAME, MONSIEUR,") == [])
+        #expect(acronymTexts("Le responsable du service\nJean-Marc ROLLAND") == [])
         #expect(acronymTexts("Né le JJ/MM/AAAA, dossier XXX, signé [NOM].") == [])
         #expect(acronymTexts("Votre demande est complète. Merci.") == [])
         #expect(acronymTexts("C'est la CAF.") == ["CAF"])

@@ -96,7 +96,9 @@ struct AcronymCandidates {
                 longest = max(longest, run)
             }
         }
-        return longest <= 2 && vowelCount * 10 >= key.utf8.count * 3
+        // Names and words of six letters or more may have fewer vowels (ROLLAND, BERNARD).
+        let share = key.utf8.count >= 6 ? 25 : 30
+        return longest <= 2 && vowelCount * 100 >= key.utf8.count * share
     }
 
     func isRomanNumeral(_ text: String) -> Bool {
@@ -150,10 +152,11 @@ struct AcronymCandidates {
         let before = tokens[previous]
         let previousKey = key(previous)
         if Self.civilities.contains(previousKey) { return true }
-        // A capitalised first name that is not a common word: "Claire DUPONT".
-        if before.flags.contains(.initialUpper), before.flags.contains(.hasLower), !FrenchWords.common.contains(previousKey), previous >= 1 {
-            let civility = tokens[previous - 1]
-            if civility.kind == .word, Self.civilities.contains(key(previous - 1)) { return true }
+        // A capitalised first name that is not a common word: "Madame Claire DUPONT", or a
+        // signature line "Jean-Marc ROLLAND".
+        if before.flags.contains(.initialUpper), before.flags.contains(.hasLower), !FrenchWords.common.contains(previousKey) {
+            if before.flags.contains(.newlineBefore) || previous == 0 { return true }
+            if previous >= 1, tokens[previous - 1].kind == .word, Self.civilities.contains(key(previous - 1)) { return true }
         }
         return false
     }
