@@ -196,3 +196,18 @@ struct AnnotationTests {
         #expect(share(t.jargonFound, t.jargon) >= 0.70, "jargon \(t.jargonFound)/\(t.jargon)")
     }
 }
+
+@Suite("Jargon with several meanings")
+struct JargonMeaningTests {
+    func explanation(_ text: String, _ term: String) -> String? {
+        sharedAnalyzer.analyze(text).findings.first { $0.kind == .jargon && $0.text == term }?.explanation
+    }
+
+    @Test("the document's domain chooses; with no cue, the general meaning")
+    func regularisation() {
+        let residence = explanation("Vous pouvez demander la régularisation de votre situation à la préfecture pour votre titre de séjour.", "régularisation")
+        #expect(residence?.contains("étranger") == true)
+        let general = explanation("La régularisation des sommes se fait en fin d'année.", "régularisation")
+        #expect(general?.contains("mise en règle") == true)
+    }
+}

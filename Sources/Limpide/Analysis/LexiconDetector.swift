@@ -108,6 +108,9 @@ struct LexiconDetector {
             if sa != sb { return sa > sb }
             let ea = lexicon.entries[a.element].explanation != nil, eb = lexicon.entries[b.element].explanation != nil
             if ea != eb { return ea }
+            // Nothing in the document points to a domain: the everyday, general meaning first.
+            let ga = lexicon.entries[a.element].domains.contains("general"), gb = lexicon.entries[b.element].domains.contains("general")
+            if ga != gb { return ga }
             return a.offset < b.offset
         }.map(\.element)
         let best = ranked[0]
