@@ -139,7 +139,9 @@ public enum LexiconParser {
     }
 
     static func split(_ cell: String, _ separator: UInt8) -> [String] {
-        cell.isEmpty ? [] : cell.splitBytes(separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
+        if cell.isEmpty { return [] }
+        if !cell.utf8.contains(separator) { return [cell] }  // the usual case: one domain, no variant
+        return cell.splitBytes(separator).map(\.trimmingSpaces).filter { !$0.isEmpty }
     }
 
     /// The range without spaces, tabs and no-break spaces at either end.

@@ -112,13 +112,20 @@ struct Matcher: Sendable {
         for word in Self.reservedWords { reserved[word] = id(Array(word.utf8)) }
         var trie = Trie()
         var acronymKeys: [Int: Set<[UInt8]>] = [:]
+        var buffer = KeyBuffer()
+        defer { buffer.deallocate() }
         for entry in entries {
             for form in entry.forms {
-                let path = TokenKey.keys(of: form).map(id)
-                guard !path.isEmpty else { continue }
-                trie.insert(path, value: Int32(entry.id))
                 if entry.kind.isAcronym {
-                    acronymKeys[entry.id, default: []].insert(TokenKey.keys(of: form, stripPlural: false).joined(separator: [0x20]).map { $0 })
+                    // Acronyms: the exact letters, and the matching key (plural stripped) from them.
+                    let exact = TokenKey.keys(of: form, stripPlural: false, buffer: &buffer)
+                    guard !exact.isEmpty else { continue }
+                    acronymKeys[entry.id, default: []].insert(Array(exact.joined(separator: [0x20])))
+                    trie.insert(TokenKey.keys(of: form, buffer: &buffer).map(id), value: Int32(entry.id))
+                } else {
+                    let path = TokenKey.keys(of: form, buffer: &buffer).map(id)
+                    guard !path.isEmpty else { continue }
+                    trie.insert(path, value: Int32(entry.id))
                 }
             }
         }
@@ -126,12 +133,12 @@ struct Matcher: Sendable {
         // as negative ids, so that the words of an organisation's name are not glossed as jargon.
         for entry in entries where entry.kind.isAcronym && entry.explanation != nil {
             guard let expansion = entry.expansion else { continue }
-            let path = TokenKey.keys(of: expansion).map(id)
+            let path = TokenKey.keys(of: expansion, buffer: &buffer).map(id)
             if path.count >= 3 { trie.insert(path, value: -Int32(entry.id) - 1) }
         }
         var cueTrie = Trie()
         for (phrase, value) in cues {
-            let path = TokenKey.keys(of: phrase).map(id)
+            let path = TokenKey.keys(of: phrase, buffer: &buffer).map(id)
             if !path.isEmpty { cueTrie.insert(path, value: value) }
         }
         trie.freeze(vocabularySize: keysInOrder.count)

@@ -60,9 +60,14 @@ enum TokenKey {
 
     /// Keys of a whole phrase (a lexicon form), tokenized like any text.
     static func keys(of phrase: String, stripPlural: Bool = true) -> [[UInt8]] {
-        var text = phrase
         var buffer = KeyBuffer()
         defer { buffer.deallocate() }
+        return keys(of: phrase, stripPlural: stripPlural, buffer: &buffer)
+    }
+
+    /// The same with a scratch buffer the caller reuses (compiling thousands of forms).
+    static func keys(of phrase: String, stripPlural: Bool = true, buffer: inout KeyBuffer) -> [[UInt8]] {
+        var text = phrase
         return text.withUTF8 { p in
             var keys: [[UInt8]] = []
             for token in Tokenizer.tokenize(p) where make(p, token, into: &buffer, stripPlural: stripPlural) {

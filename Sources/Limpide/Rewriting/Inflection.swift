@@ -13,7 +13,10 @@ struct EntryInflection: Sendable {
         pluralWords = entry.replacement?.plural.map { $0.split(separator: " ").map(String.init) }
         let keys = TokenKey.keys(of: entry.form, stripPlural: false).map { String(decoding: $0, as: UTF8.self) }
         formPluralMarks = Inflection.pluralMarks(keys)
-        formLastKey = TokenKey.keys(of: entry.form).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        // The matching key of the last word: plural s/x dropped from words of four letters or more.
+        var last = keys.last ?? ""
+        if last.utf8.count >= 4, last.hasSuffix("s") || last.hasSuffix("x"), !last.contains(where: \.isNumber), !last.hasSuffix("'") { last.removeLast() }
+        formLastKey = last
     }
 }
 
