@@ -29,9 +29,16 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .customLong("html"), help: "Lit l'entrée comme une page HTML (sinon l'extension décide : .xhtml, .xml en XHTML ; .html, .htm en HTML).")
     var html = false
 
+    @Flag(name: .customLong("ecraser"), help: "Remplace le fichier de --sortie s'il existe déjà (sinon Limpide refuse de l'écraser).")
+    var overwrite = false
+
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func run() throws {
+        if let output { try OutputWriter.checkNotInput(output, input: file) }
+        if let output, !overwrite, FileManager.default.fileExists(atPath: output) {
+            throw CLIError(message: "« \(output) » existe déjà : Limpide n'écrase pas un fichier sans qu'on le demande. Ajoutez --ecraser pour le remplacer.")
+        }
         if let kind = DocumentInput.kind(of: file, html: html) {
             let analyzer = Analyzer(lexicon: try lexiconOptions.lexicon())
             let rendered = try DocumentInput.explain(file, kind: kind, format: format, style: style, analyzer: analyzer)

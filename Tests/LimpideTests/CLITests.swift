@@ -221,3 +221,20 @@ struct CLITests {
         }
     }
 }
+
+@Suite("Command line: never writing over without asking")
+struct OverwriteTests {
+    @Test("--sortie refuses an existing file unless --ecraser")
+    func refuseExisting() throws {
+        let directory = try TemporaryDirectory()
+        let input = try directory.file("courrier.txt", Array("La CAF vous écrit.\n".utf8))
+        let existing = try directory.file("garde.txt", Array("à garder\n".utf8))
+        let refused = try CLI.run([input.path, "--sortie", existing.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--ecraser"))
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "à garder\n")
+        let allowed = try CLI.run([input.path, "--sortie", existing.path, "--ecraser"])
+        #expect(allowed.status == 0)
+        #expect(try String(contentsOf: existing, encoding: .utf8).contains("Caisse d'allocations familiales"))
+    }
+}
