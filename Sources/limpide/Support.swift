@@ -42,6 +42,21 @@ enum UsageMessages {
             ("is invalid for", "n'est pas valable pour"),
             ("Please provide one of", "valeurs possibles :"),
             ("Usage:", "Utilisation :"),
+            // Help pages.
+            ("OVERVIEW: ", ""),
+            ("USAGE:", "UTILISATION :"),
+            ("ARGUMENTS:", "ARGUMENTS :"),
+            ("OPTIONS:", "OPTIONS :"),
+            ("SUBCOMMANDS:", "SOUS-COMMANDES :"),
+            ("Show the version.", "Affiche la version."),
+            ("Show help information.", "Affiche cette aide."),
+            ("(default)", "(défaut) "),
+            ("(default: ", "(par défaut : "),
+            ("(values: ", "(valeurs : "),
+            ("See 'limpide help <subcommand>' for detailed help.", "Aide d'une sous-commande : limpide help <sous-commande>"),
+            ("<subcommand>", "<sous-commande>"),
+            ("See '", "Voir '"),
+            ("' for more information.", "' pour plus d'informations."),
         ]
         for (english, french) in table { text = text.replacingOccurrences(of: english, with: french) }
         return text

@@ -14,11 +14,11 @@ do {
     let code = LimpideCommand.exitCode(for: error)
     if code == .success {
         // --help, --version
-        print(LimpideCommand.fullMessage(for: error))
+        print(UsageMessages.french(LimpideCommand.fullMessage(for: error)))
         exit(0)
     }
     if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
     Terminal.error(UsageMessages.french(LimpideCommand.fullMessage(for: error)))
-    Terminal.error("Aide : limpide --help")
+    Terminal.warning("Aide : limpide --help")
     exit(2)
 }
