@@ -41,7 +41,7 @@ public struct JargonToExplainRule: Rule {
         summary: "Un terme administratif ou juridique qu'il faut expliquer au lecteur.",
         rationale: "Un terme technique sans explication arrête la lecture ; on peut l'expliquer dans le texte ou dans un glossaire.",
         examples: [
-            RuleExample("Vous pouvez former un recours gracieux.", triggers: true),
+            RuleExample("Vous pouvez déposer un recours gracieux.", triggers: true),
             RuleExample("Vous pouvez nous écrire pour contester.", triggers: false),
         ])
 }
@@ -54,7 +54,7 @@ public struct AcronymUnknownRule: Rule {
         rationale: "Limpide ne devine pas le sens d'un sigle : si le texte ne le donne pas, le lecteur ne peut pas le trouver non plus.",
         examples: [
             RuleExample("Votre dossier ZQWX est en cours.", triggers: true),
-            RuleExample("Le zonage qualifié (ZQWX) est en cours.", triggers: false),
+            RuleExample("La zone qualifiée de week-end extra (ZQWX) est en cours.", triggers: false),
         ])
 }
 
