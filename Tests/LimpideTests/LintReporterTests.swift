@@ -169,6 +169,6 @@ struct LintReporterTests {
             print("|".join(s.get("name") for s in root.findall("testsuite")))
             """, input: Data(output.utf8))
         #expect(summary == "testsuites 2 2 2\ncasse.txt|lettres/lettre 1.txt|arguments\n", "complexity and the very long sentence fail")
-        #expect(JUnitLintReporter.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+        #expect(XMLEscaping.attribute("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
     }
 }

@@ -55,13 +55,13 @@ public enum MarkupAnnotator {
             let close: String
             if finding.kind == .acronym {
                 let title = finding.isAmbiguous ? explanation : (finding.expansion ?? explanation)
-                open = "<abbr data-limpide=\"sigle\" title=\"\(escapeAttribute(title))\">"
+                open = "<abbr data-limpide=\"sigle\" title=\"\(XMLEscaping.attribute(title))\">"
                 close = "</abbr>"
             } else if mode == .full, let item = glossaryIndex[key] {
-                open = "<a data-limpide=\"jargon\" href=\"#\(prefix)-\(item + 1)\" title=\"\(escapeAttribute(explanation))\">"
+                open = "<a data-limpide=\"jargon\" href=\"#\(prefix)-\(item + 1)\" title=\"\(XMLEscaping.attribute(explanation))\">"
                 close = "</a>"
             } else {
-                open = "<dfn data-limpide=\"jargon\" title=\"\(escapeAttribute(explanation))\">"
+                open = "<dfn data-limpide=\"jargon\" title=\"\(XMLEscaping.attribute(explanation))\">"
                 close = "</dfn>"
             }
             insertions.append(Insertion(offset: original.lowerBound, order: 2, text: open))
@@ -158,39 +158,10 @@ public enum MarkupAnnotator {
                 definition = item.explanation ?? item.expansion ?? ""
             }
             if let replacement = item.replacement { definition += " (plus simple : « \(replacement) »)" }
-            block += "<dt id=\"\(prefix)-\(k + 1)\">\(escapeText(item.term))</dt>\n<dd>\(escapeText(definition))</dd>\n"
+            block += "<dt id=\"\(prefix)-\(k + 1)\">\(XMLEscaping.text(item.term))</dt>\n<dd>\(XMLEscaping.text(definition))</dd>\n"
         }
         block += "</dl>\n</div>"
         return block
-    }
-
-    static func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    static func escapeAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\r", "\t": out += " "
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 
     /// For a document that declares another encoding than UTF-8: non-ASCII as character references.
