@@ -85,7 +85,7 @@ enum HumanOutput {
         if !text.hasSuffix("\n") { text += "\n" }
         let glossary = Rewriter.glossary(for: analysis)
         if !glossary.isEmpty { text += "\n" + glossaryText(glossary) }
-        text += "\n" + Rewriter.summary(for: analysis) + "\n"
+        text += "\n" + Rewriter.summary(acronyms: glossary.filter { $0.kind == .acronym }.count, jargon: glossary.filter { $0.kind == .jargon }.count) + "\n"
         if let score = analysis.complexity {
             text += ScoreText.headline(score, after: after) + " Détails : limpide score.\n"
         }

@@ -9,7 +9,6 @@ struct LexiconDetector {
     ) -> [Finding] {
         let context = Inflection.Context(tokens: tokens, bytes: p, apostrophe: Self.dominantApostrophe(p))
         var seen = Set<Int>()
-        var seenForms = Set<String>()
         var letterKeys: [Int: String] = [:]  // folded letters of each acronym entry met, computed once
         var definedMeanings: [String: Meaning?] = [:]  // a definition's lexicon meaning, resolved once per form
         var findings: [Finding] = []
@@ -28,7 +27,6 @@ struct LexiconDetector {
                     formKey = AcronymShape.foldedLetters(entry.form)
                     letterKeys[entry.id] = formKey
                 }
-                let firstForm = seenForms.insert(formKey).inserted
                 let definition = definitions[formKey]
                 var meaning = Meaning(expansion: entry.expansion, explanation: entry.explanation, domains: entry.domains, entry: entry.id)
                 var candidates = others.map { meaningOf(lexicon.entries[$0]) }
@@ -50,14 +48,14 @@ struct LexiconDetector {
                     candidates = [meaning] + candidates
                     meaning = Meaning(expansion: definition.expansion, explanation: nil, domains: [], entry: nil)
                 }
-                let definedBefore = definition.map { $0.position <= range.lowerBound } ?? false
-                let rule: RuleDescription = definedBefore ? AcronymDefinedRule.description : AcronymUndefinedRule.description
+                // Rule, severity and first use are decided by `AcronymRules` once every acronym is known.
+                let rule = AcronymUndefinedRule.description
                 findings.append(
                     Finding(
                         rule: rule.id, kind: .acronym, severity: rule.severity, range: range, text: text,
                         isAmbiguous: ambiguous && definition == nil,
                         meaning: meaning, candidates: candidates, definedInText: definition != nil,
-                        isFirstOccurrence: firstForm, entryKind: entry.kind))
+                        entryKind: entry.kind))
             } else {
                 let first = seen.insert(entry.id).inserted
                 let fix = lexicon.inflections[entry.id].flatMap { Inflection.fix(for: entry, info: $0, match: match.tokens, in: context) }

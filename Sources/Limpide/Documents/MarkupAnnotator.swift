@@ -46,7 +46,7 @@ public enum MarkupAnnotator {
         for (index, finding) in textFindings.enumerated() where finding.kind == .acronym || finding.kind == .jargon {
             // An acronym Limpide cannot expand gets no <abbr>: it is listed in the glossary only.
             guard finding.suppression == nil, finding.meaning != nil, let gloss = Rewriter.gloss(for: finding) else { continue }
-            let key = termKey(finding)
+            let key = Rewriter.termKey(finding)
             guard !done.contains(key), let mode = wrapMode(of: finding.range, in: map) else { continue }
             let original = analysis.originalRanges[index]
             guard !original.isEmpty, !taken.contains(where: { $0.overlaps(original) }) else { continue }
@@ -104,13 +104,6 @@ public enum MarkupAnnotator {
         return mode == .none ? nil : mode
     }
 
-    /// What makes two findings the same term: an acronym's letters, a jargon entry.
-    static func termKey(_ finding: Finding) -> String {
-        if finding.kind == .acronym { return "a:" + AcronymShape.foldedLetters(finding.text) }
-        if let entry = finding.meaning?.entry { return "j:\(entry)" }
-        return "j:" + Folding.fold(finding.text)
-    }
-
     /// Which glossary item each term links to. `Rewriter.glossary(for:)` lists terms in the order
     /// of their first appearance, each item made from one finding: walk both in step.
     static func glossaryIndices(_ findings: [Finding], items: [GlossaryItem]) -> [String: Int] {
@@ -121,7 +114,7 @@ public enum MarkupAnnotator {
             let item = items[next]
             guard item.term == finding.text, item.kind == finding.kind, item.expansion == finding.expansion, item.explanation == finding.explanation
             else { continue }
-            indices[termKey(finding)] = next
+            indices[Rewriter.termKey(finding)] = next
             next += 1
         }
         return indices

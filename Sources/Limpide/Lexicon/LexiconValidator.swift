@@ -12,7 +12,9 @@ public enum LexiconValidator {
     /// Every problem of the lexicon: loading issues first, then quality checks, by file and line.
     public static func validate(_ lexicon: Lexicon, analyzer: Analyzer? = nil) -> [LexiconIssue] {
         var issues = lexicon.issues
-        let analyzer = analyzer ?? Analyzer(lexicon: lexicon)
+        var lexiconOnly = Analyzer.Options()
+        lexiconOnly.signals = false
+        let analyzer = analyzer ?? Analyzer(lexicon: lexicon, options: lexiconOnly)
         // Duplicates: the same form with the same meaning twice.
         var seen: [String: [LexiconEntry]] = [:]
         for entry in lexicon.entries {

@@ -106,6 +106,14 @@ public enum Rewriter {
         apply(edits(for: analysis, style: style), to: analysis.source.text)
     }
 
+    /// What makes two findings the same term: an acronym's letters, a jargon entry. Glossaries,
+    /// first uses across pieces and page annotations all key terms this way.
+    public static func termKey(_ finding: Finding) -> String {
+        if finding.kind == .acronym { return "a:" + AcronymShape.foldedLetters(finding.text) }
+        if let entry = finding.meaning?.entry { return "j:\(entry)" }
+        return "j:" + Folding.fold(finding.text)
+    }
+
     /// The glossary: each explained term once, in the order of first appearance.
     public static func glossary(for analysis: Analysis) -> [GlossaryItem] {
         var items: [GlossaryItem] = []
@@ -113,7 +121,7 @@ public enum Rewriter {
         for finding in analysis.findings where finding.isFirstOccurrence && (finding.kind == .acronym || finding.kind == .jargon) {
             let meaning = finding.meaning ?? Meaning(expansion: nil, explanation: nil, domains: [], entry: nil)
             guard meaning.explanation != nil || meaning.expansion != nil || finding.kind == .acronym else { continue }
-            let key = finding.kind == .acronym ? "a:" + AcronymShape.foldedLetters(finding.text) : "j:\(meaning.entry ?? -1)"
+            let key = termKey(finding)
             guard seen.insert(key).inserted else { continue }
             items.append(
                 GlossaryItem(

@@ -62,9 +62,7 @@ public struct LongDocument: Sendable {
         var findings = analysis.findings
         for index in findings.indices where findings[index].kind == .acronym || findings[index].kind == .jargon {
             guard findings[index].isFirstOccurrence else { continue }
-            let key = findings[index].kind == .acronym
-                ? "a:" + AcronymShape.foldedLetters(findings[index].text) : "j:\(findings[index].meaning?.entry ?? -1)"
-            if !explained.insert(key).inserted {
+            if !explained.insert(Rewriter.termKey(findings[index])).inserted {
                 findings[index].isFirstOccurrence = false
                 if findings[index].severity > .info, findings[index].kind == .acronym { findings[index].severity = .info }
             }
