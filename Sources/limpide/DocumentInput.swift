@@ -26,8 +26,12 @@ enum DocumentInput {
     static func load(_ path: String?, html: Bool, analyzer: Analyzer) throws -> Loaded {
         let name = path ?? "-"
         if let kind = kind(of: path, html: html) {
-            let markup = try analyseMarkup(name, kind: kind, analyzer: analyzer)
-            let bytes = markup.document.source.text.utf8
+            let bytes = try InputReader.bytes(name)
+            if isBlank(bytes) {
+                let input = try InputReader.decode(bytes, name: name)
+                return Loaded(name: name, encoding: input.decoded.encoding, analysis: analyzer.analyze(input.decoded.text), markup: nil)
+            }
+            let markup = try analyseMarkup(name, bytes: bytes, kind: kind, analyzer: analyzer)
             let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
             return Loaded(name: name, encoding: hasBOM ? .utf8WithBOM : .utf8, analysis: markup.reportAnalysis(), markup: markup)
         }
@@ -35,8 +39,13 @@ enum DocumentInput {
         return Loaded(name: name, encoding: input.decoded.encoding, analysis: analyzer.analyze(input.decoded.text), markup: nil)
     }
 
-    static func analyseMarkup(_ name: String, kind: MarkupKind, analyzer: Analyzer) throws -> MarkupAnalysis {
-        let bytes = try InputReader.bytes(name)
+    /// An empty page (or only white space) is an empty input, as for text: empty result, exit 0.
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        return content.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    static func analyseMarkup(_ name: String, bytes: [UInt8], kind: MarkupKind, analyzer: Analyzer) throws -> MarkupAnalysis {
         let document: MarkupDocument
         do {
             document = try MarkupDocument(bytes: bytes, kind: kind)
@@ -50,7 +59,13 @@ enum DocumentInput {
     /// Reads, analyses and renders a markup document.
     static func explain(_ path: String?, kind: MarkupKind, format: OutputFormat, style: RewriteStyle, analyzer: Analyzer) throws -> String {
         let name = path ?? "-"
-        let analysis = try analyseMarkup(name, kind: kind, analyzer: analyzer)
+        let input = try InputReader.bytes(name)
+        if isBlank(input) {
+            guard format == .json else { return "" }
+            let report = JSONReport(analysis: analyzer.analyze(""), file: name)
+            return String(decoding: try report.encoded(), as: UTF8.self) + "\n"
+        }
+        let analysis = try analyseMarkup(name, bytes: input, kind: kind, analyzer: analyzer)
         let bytes = analysis.document.source.text.utf8
         switch format {
         case .json:

@@ -62,6 +62,7 @@ enum ScoreText {
     static func render(_ analysis: Analysis, file: String?, after: ComplexityReport?) -> String {
         guard let score = analysis.complexity else { return "" }
         var text = file.map { "\($0)\n" } ?? ""
+        guard score.counts.words > 0 else { return text + "Texte vide : rien à noter.\n" + (file == nil ? "" : "\n") }
         text += headline(score, after: after) + "\n"
         let s = score.subscores
         text += "Ce qui pèse : phrases \(number(s.phrases)), mots \(number(s.mots)), sigles \(number(s.sigles)), jargon \(number(s.jargon)), structure \(number(s.structure)) (sur 100).\n"

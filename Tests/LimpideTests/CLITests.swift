@@ -238,3 +238,23 @@ struct OverwriteTests {
         #expect(try String(contentsOf: existing, encoding: .utf8).contains("Caisse d'allocations familiales"))
     }
 }
+
+@Suite("Command line: empty inputs")
+struct EmptyInputTests {
+    @Test("an empty page is an empty input: empty result, exit 0; score says the text is empty")
+    func emptyPages() throws {
+        let directory = try TemporaryDirectory()
+        for name in ["vide.xhtml", "vide.html"] {
+            let page = try directory.file(name, Array("\n  \n".utf8))
+            let run = try CLI.run([page.path])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+            let json = try CLI.run(["--format", "json", page.path])
+            #expect(json.status == 0)
+            #expect(try validate(json: json.stdoutData, schema: Paths.repository.appending(path: "docs/schemas/limpide-report.schema.json")) == nil)
+        }
+        let score = try CLI.run(["score"], stdin: Data())
+        #expect(score.status == 0)
+        #expect(score.stdout.contains("Texte vide"))
+    }
+}
